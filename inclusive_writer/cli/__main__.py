@@ -1,0 +1,6 @@
+"""`python -m inclusive_writer.cli` runs the command line."""
+import sys
+
+from . import main
+
+sys.exit(main())

@@ -1,0 +1,118 @@
+"""`inclusive-writer check [--lang] [--format text|json|sarif] PATH... | -`"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from ..core.model import CATEGORIES, SEVERITY_RANK
+from ..services import formats
+
+DOC_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("check", help="flag exclusionary wording in files or standard input",
+                       description="Check .txt, .md and .docx files (folders recurse) or '-' for "
+                       "standard input. Exit 0: nothing at or above --fail-on; 1: findings; "
+                       "2: usage or input error.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    p.add_argument("--lang", default="auto", help="auto (default), en, nl, fr, de, or nl-BE …")
+    p.add_argument("--locale", default=None,
+                   help="gender-label convention: BE, NL, DE, AT, CH, FR (default: from --lang)")
+    p.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), default="warning",
+                   help="lowest severity that makes the exit code 1 (default: warning)")
+    p.add_argument("--min-severity", choices=("error", "warning", "info"), default="info",
+                   help="hide findings below this severity")
+    p.add_argument("--categories", default=None,
+                   help=f"comma-separated subset of: {', '.join(CATEGORIES)}")
+    p.add_argument("--org", default=os.environ.get("INCLUSIVE_WRITER_ORG"), metavar="FOLDER",
+                   help="organisation rule pack (extra rules, rules switched off)")
+    p.add_argument("--spelling", action="store_true", help="also check spelling")
+    p.add_argument("--no-model", action="store_true", help="rules only, no context model")
+    p.add_argument("--summary", action="store_true",
+                   help="text format: also print coded-word balance and readability per file")
+    p.set_defaults(func=run)
+
+
+def _expand(paths: list[str]) -> Iterator[str]:
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in DOC_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            for p in found:
+                yield str(p)
+        else:
+            yield raw
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..io import InputError, read_document, read_stdin
+    from ..rules.yamlio import DataError
+    from ..services.check import CheckSettings, check_text
+
+    cats = [c.strip() for c in args.categories.split(",")] if args.categories else None
+    if cats and set(cats) - set(CATEGORIES):
+        print(f"inclusive-writer: unknown categories: {', '.join(sorted(set(cats) - set(CATEGORIES)))}",
+              file=sys.stderr)
+        return 2
+    settings = CheckSettings(locale=args.locale, org_pack=args.org, categories=cats,
+                             spelling=args.spelling, use_judge=not args.no_model)
+    lang = None if args.lang == "auto" else args.lang
+    failed = False
+    any_findings = False
+    results: list[tuple[str, str, object]] = []
+    json_items = []
+    floor = SEVERITY_RANK[args.min_severity]
+    for name in _expand(args.paths):
+        try:
+            doc = read_stdin() if name == "-" else read_document(name)
+            report = check_text(doc.text, lang, settings=settings)
+        except InputError as exc:
+            print(f"inclusive-writer: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        except (DataError, ValueError) as exc:
+            print(f"inclusive-writer: {name}: {exc}", file=sys.stderr)
+            return 2
+        report.findings = [f for f in report.findings if SEVERITY_RANK[f.severity] >= floor]
+        shown = "<stdin>" if name == "-" else name
+        if formats.at_or_above(report, args.fail_on):
+            any_findings = True
+        if args.format == "text":
+            for line in formats.format_text(shown, doc.text, report):
+                print(line)
+            if args.summary:
+                _print_summary(shown, report)
+        elif args.format == "json":
+            json_items.append(formats.report_json(shown, report))
+        else:
+            results.append((shown, doc.text, report))
+        del doc
+    if args.format == "json":
+        data = json_items[0] if len(json_items) == 1 and len(args.paths) == 1 \
+            and not Path(args.paths[0]).is_dir() else json_items
+        print(formats.dumps(data))
+    elif args.format == "sarif":
+        print(formats.dumps(formats.sarif(results)))  # type: ignore[arg-type]
+    sys.stdout.flush()
+    if failed:
+        return 2
+    return 1 if any_findings else 0
+
+
+def _print_summary(path: str, report: object) -> None:
+    s = report.summary  # type: ignore[attr-defined]
+    gc = s["gender_coding"]
+    rd = s["readability"]
+    print(f"{path}: language {report.language}; coding: {gc['verdict']} "  # type: ignore[attr-defined]
+          f"({gc['masculine_count']} masculine, {gc['feminine_count']} feminine); "
+          f"readability: {rd.get('formula')} {rd.get('score')} (≈{rd.get('level')}, target {rd.get('target')})")

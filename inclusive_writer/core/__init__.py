@@ -1,0 +1,1 @@
+"""Pure-Python core: documents, findings, rule matching, scoring. Imports neither Qt nor torch."""

@@ -1,0 +1,132 @@
+"""Masculine/feminine-coded word balance (`summary.gender_coding`).
+
+English follows Gender Decoder exactly (Gaucher, Friesen & Kay 2011 stems, its text cleaning,
+prefix match, a word counted once per stem it starts with, difference > 3 = strongly).
+Dutch, French and German use our own documented lists with the same matching and verdicts,
+but keep accented letters (Gender Decoder's ASCII-only cleaning would break those words).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterator
+
+from ..resources import resource
+from ..rules.yamlio import DataError, load_yaml
+
+# Gender Decoder: every character from this class becomes a space.
+_GD_PUNCT_RE = re.compile("[\\.\\t\\,“”‘’<>\\*\\?\\!\\\"\\[\\]\\@\\':;\\(\\)\\./&]")
+_GD_SPACE_RE = re.compile(r"\s")
+_GD_NONASCII_RE = re.compile(r"[^\x00-\x7f]")
+_GD_WORD_RE = re.compile(r"[^ ]+")
+_WORD_RE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+
+
+@dataclass(slots=True)
+class CodedLists:
+    language: str
+    masculine: tuple[str, ...]
+    feminine: tuple[str, ...]
+    exact_gender_decoder: bool
+    source: str = ""
+    hyphenated: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=8)
+def coded_lists(lang: str) -> CodedLists | None:
+    """The coded stems of one language, or None when the language has no list."""
+    path = resource("coded", f"{lang}.yaml")
+    if not path.exists():
+        return None
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("masculine"), list) \
+            or not isinstance(data.get("feminine"), list):
+        raise DataError(f"{path}: needs 'masculine' and 'feminine' lists of stems")
+    masc = tuple(str(s).lower() for s in data["masculine"])
+    fem = tuple(str(s).lower() for s in data["feminine"])
+    return CodedLists(lang, masc, fem, data.get("algorithm") == "gender-decoder",
+                      str(data.get("source", "")),
+                      tuple(s for s in fem + masc if "-" in s))
+
+
+def _gd_words(text: str, offset: int, hyphenated: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+    """Gender Decoder's word list with offsets (its cleaning maps one char to one char)."""
+    cleaned = _GD_NONASCII_RE.sub(" ", text)
+    cleaned = _GD_SPACE_RE.sub(" ", cleaned)
+    cleaned = _GD_PUNCT_RE.sub(" ", cleaned)
+    for m in _GD_WORD_RE.finditer(cleaned):
+        word = m.group().lower()
+        # GD splits on "-" unless the word starts with a hyphenated stem; `str.find` being
+        # falsy only at index 0 means a word that starts with "-" is left whole.
+        if word.find("-") and "-" in word and not any(word.startswith(s) for s in hyphenated):
+            pos = m.start()
+            for part in word.split("-"):
+                if part:
+                    yield offset + pos, offset + pos + len(part), part
+                pos += len(part) + 1
+        else:
+            yield offset + m.start(), offset + m.end(), word
+
+
+def _plain_words(text: str, offset: int, hyphenated: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+    for m in _WORD_RE.finditer(text):
+        word = m.group().lower().replace("’", "'")
+        if "-" in word and not any(word.startswith(s) for s in hyphenated):
+            pos = m.start()
+            for part in word.split("-"):
+                if part:
+                    yield offset + pos, offset + pos + len(part), part
+                pos += len(part) + 1
+        else:
+            yield offset + m.start(), offset + m.end(), word
+
+
+@dataclass(slots=True)
+class CodingCounter:
+    """Accumulates coded words over chunks of one language's text."""
+
+    lists: CodedLists
+    masculine_words: list[str] = field(default_factory=list)
+    feminine_words: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, side, stem
+    keep_spans: bool = False
+
+    def feed(self, text: str, offset: int = 0) -> None:
+        words = _gd_words if self.lists.exact_gender_decoder else _plain_words
+        for start, end, word in words(text, offset, self.lists.hyphenated):
+            for side, stems, bucket in (("masculine", self.lists.masculine, self.masculine_words),
+                                        ("feminine", self.lists.feminine, self.feminine_words)):
+                for stem in stems:
+                    if word.startswith(stem):
+                        bucket.append(word)
+                        if self.keep_spans:
+                            self.spans.append((start, end, side, stem))
+
+
+def verdict(masculine: int, feminine: int) -> str:
+    """Gender Decoder's verdict from the two counts."""
+    score = feminine - masculine
+    if score == 0:
+        return "neutral" if feminine else "empty"
+    if score > 3:
+        return "strongly feminine-coded"
+    if score > 0:
+        return "feminine-coded"
+    if score < -3:
+        return "strongly masculine-coded"
+    return "masculine-coded"
+
+
+def summarize(counters: list[CodingCounter]) -> dict[str, Any]:
+    """The contract's `gender_coding` dict over one or more languages' counters."""
+    masc: list[str] = []
+    fem: list[str] = []
+    for c in counters:
+        masc.extend(c.masculine_words)
+        fem.extend(c.feminine_words)
+    return {
+        "masculine_words": masc, "feminine_words": fem,
+        "masculine_count": len(masc), "feminine_count": len(fem),
+        "verdict": verdict(len(masc), len(fem)),
+    }

@@ -1,0 +1,289 @@
+"""Compile a rule pack into look-up tables and find its matches in a stretch of text.
+
+Matching is by token, not by substring: surface forms, lemmas (simplemma), multi-word
+phrases across spaces, hyphens and line breaks, compound heads (nl/de), and regex patterns
+for numbers and fixed shapes. Context conditions decide whether a match stands.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import partial
+
+from ..rules.loader import Pack, Rule
+from .conditions import Conditions, Context, WordList, compile_words
+from .lemmas import lemma as _lemma
+from .text import Token, tokenize
+
+COMPOUND_LANGS = frozenset({"nl", "de"})
+MIN_COMPOUND_PREFIX = 3
+_GAP_RE = re.compile(r"[\s\-‐‑–'’]*")
+
+
+@dataclass(slots=True, frozen=True)
+class Element:
+    """One word of a multi-word term: literal, lemma (`word~`), word set (`@set`) or any (`*`)."""
+
+    kind: str  # "w" literal, "l" lemma, "s" set, "*" any
+    value: str = ""
+
+
+@dataclass(slots=True)
+class Phrase:
+    rule: Rule
+    form: int
+    elements: tuple[Element, ...]
+
+
+@dataclass(slots=True)
+class RawMatch:
+    """A rule hit before context checks: token range (or char span for patterns)."""
+
+    rule: Rule
+    form: int
+    first: int
+    last: int
+    start: int
+    end: int
+    prefix: str = ""           # compound prefix kept in suggestions
+    groups: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class CompiledRule:
+    rule: Rule
+    when: Conditions
+    unless: Conditions
+
+
+@dataclass
+class CompiledPack:
+    """Look-up tables of one language's rules."""
+
+    language: str
+    sets: dict[str, frozenset[str]]
+    single: dict[str, list[tuple[Rule, int]]] = field(default_factory=dict)
+    lemmas: dict[str, list[tuple[Rule, int]]] = field(default_factory=dict)
+    phrases: dict[str, list[Phrase]] = field(default_factory=dict)
+    phrase_lemmas: dict[str, list[Phrase]] = field(default_factory=dict)
+    compounds: dict[str, list[tuple[Rule, int]]] = field(default_factory=dict)
+    compound_lengths: tuple[int, ...] = ()
+    patterns: list[Rule] = field(default_factory=list)
+    compiled: dict[str, CompiledRule] = field(default_factory=dict)
+    roles: WordList | None = None
+    function_words: frozenset[str] = frozenset()
+    rules: list[Rule] = field(default_factory=list)
+
+    def lemma(self, word: str) -> str:
+        return _lemma(word, self.language)
+
+    @classmethod
+    def build(cls, pack: Pack, rules: list[Rule]) -> "CompiledPack":
+        cp = cls(pack.language, pack.sets, rules=rules)
+        lem = partial(_lemma, lang=pack.language)
+        cp.roles = compile_words(["@roles"], pack.sets) if "roles" in pack.sets else None
+        cp.function_words = pack.sets.get("function", frozenset())
+        lengths: set[int] = set()
+        for rule in rules:
+            cp.compiled[rule.id] = CompiledRule(
+                rule, Conditions.compile(rule.when, pack.sets), Conditions.compile(rule.unless, pack.sets))
+            if rule.pattern is not None:
+                cp.patterns.append(rule)
+                continue
+            for idx, form in enumerate(rule.terms):
+                elements = _elements(form)
+                if len(elements) == 1 and elements[0].kind in ("w", "l"):
+                    word = elements[0].value
+                    if any(r is rule for r, _ in cp.single.get(word, ())):
+                        continue  # same form twice (two readings): suggestions cover both
+                    cp.single.setdefault(word, []).append((rule, idx))
+                    if rule.lemma or elements[0].kind == "l":
+                        base = lem(word)
+                        cp.lemmas.setdefault(base, []).append((rule, idx))
+                    if rule.compound and pack.language in COMPOUND_LANGS and len(word) >= 4:
+                        cp.compounds.setdefault(word, []).append((rule, idx))
+                        lengths.add(len(word))
+                    continue
+                if len(elements) == 1 and elements[0].kind == "s":
+                    for word in pack.sets.get(elements[0].value, ()):
+                        cp.single.setdefault(word, []).append((rule, idx))
+                    continue
+                phrase = Phrase(rule, idx, elements)
+                head = elements[0]
+                if head.kind == "w":
+                    cp.phrases.setdefault(head.value, []).append(phrase)
+                elif head.kind == "l":
+                    cp.phrase_lemmas.setdefault(lem(head.value), []).append(phrase)
+                elif head.kind == "s":
+                    for word in pack.sets.get(head.value, ()):
+                        first = word.split()[0] if word else word
+                        cp.phrases.setdefault(first, []).append(phrase)
+        cp.compound_lengths = tuple(sorted(lengths))
+        return cp
+
+    # -- matching -----------------------------------------------------------------------------
+
+    def find(self, text: str, tokens: list[Token], start: int, end: int) -> list[RawMatch]:
+        """All raw matches of this pack in `text[start:end]` (tokens already computed)."""
+        out: list[RawMatch] = []
+        lem = self.lemma
+        compound = self.language in COMPOUND_LANGS and bool(self.compounds)
+        for i, tok in enumerate(tokens):
+            norm = tok.norm
+            for phrase in self.phrases.get(norm, ()):
+                m = self._match_phrase(text, tokens, i, phrase)
+                if m:
+                    out.append(m)
+            if self.phrase_lemmas:
+                for phrase in self.phrase_lemmas.get(lem(norm), ()):
+                    m = self._match_phrase(text, tokens, i, phrase)
+                    if m:
+                        out.append(m)
+            hits = self.single.get(norm)
+            if hits:
+                for rule, idx in hits:
+                    if rule.case_sensitive and text[tok.start:tok.end] != rule.terms[idx]:
+                        continue
+                    out.append(RawMatch(rule, idx, i, i, tok.start, tok.end))
+                continue
+            if self.lemmas and not norm[0].isdigit():
+                base = lem(norm)
+                if base != norm:
+                    for rule, idx in self.lemmas.get(base, ()):
+                        if rule.lemma and not rule.case_sensitive:
+                            out.append(RawMatch(rule, idx, i, i, tok.start, tok.end))
+                    if base in self.lemmas:
+                        continue
+            if compound and len(norm) >= MIN_COMPOUND_PREFIX + 4:
+                out.extend(self._compound(text, tok, i))
+        for rule in self.patterns:
+            out.extend(self._patterns(rule, text, tokens, start, end))
+        return out
+
+    def _compound(self, text: str, tok: Token, i: int) -> list[RawMatch]:
+        norm = tok.norm
+        for length in reversed(self.compound_lengths):
+            if len(norm) - length < MIN_COMPOUND_PREFIX:
+                continue
+            hits = self.compounds.get(norm[-length:])
+            if not hits:
+                continue
+            from .text import clean_word
+
+            raw = clean_word(text[tok.start:tok.end])
+            prefix = raw[: len(raw) - length] if len(raw) == len(norm) else raw[: len(norm) - length]
+            found = [RawMatch(rule, idx, i, i, tok.start, tok.end, prefix=prefix)
+                     for rule, idx in hits if norm not in rule.compound_unless]
+            if found:
+                return found
+        return []
+
+    def _match_phrase(self, text: str, tokens: list[Token], i: int, phrase: Phrase) -> RawMatch | None:
+        j = i
+        words: list[str] = []
+        elements = phrase.elements
+        k = 0
+        while k < len(elements):
+            if j >= len(tokens):
+                return None
+            tok = tokens[j]
+            if j > i and not _GAP_RE.fullmatch(text, tokens[j - 1].end, tok.start):
+                return None
+            el = elements[k]
+            if el.kind == "s":
+                consumed = self._match_set(tokens, j, el.value, text)
+                if not consumed:
+                    return None
+                words.append(text[tok.start:tokens[j + consumed - 1].end])
+                j += consumed
+                k += 1
+                continue
+            if el.kind == "w":
+                ok = tok.norm == el.value
+            elif el.kind == "l":
+                ok = tok.norm == el.value or self.lemma(tok.norm) == self.lemma(el.value)
+            else:
+                ok = True
+            if not ok:
+                return None
+            words.append(text[tok.start:tok.end])
+            j += 1
+            k += 1
+        first, last = i, j - 1
+        return RawMatch(phrase.rule, phrase.form, first, last, tokens[first].start,
+                        tokens[last].end, words=tuple(words))
+
+    def _match_set(self, tokens: list[Token], j: int, name: str, text: str) -> int:
+        """How many tokens from j spell a member of set `name` (longest first); 0 if none."""
+        members = self.sets.get(name, frozenset())
+        best = 0
+        for n in (3, 2, 1):
+            if j + n > len(tokens):
+                continue
+            seq = tokens[j:j + n]
+            if any(not _GAP_RE.fullmatch(text, a.end, b.start) for a, b in zip(seq, seq[1:])):
+                continue
+            words = " ".join(t.norm for t in seq)
+            if words in members or (n == 1 and self.lemma(words) in members):
+                best = n
+                break
+        return best
+
+    def _patterns(self, rule: Rule, text: str, tokens: list[Token], start: int,
+                  end: int) -> list[RawMatch]:
+        out = []
+        assert rule.pattern is not None
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        for m in rule.pattern.finditer(text, start, end):
+            if "span" in rule.pattern.groupindex and m.group("span") is not None:
+                s, e = m.span("span")
+            else:
+                s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e <= s:
+                continue
+            first = max(0, min(bisect_right(starts, s) - 1, len(tokens) - 1))
+            if tokens and ends[first] <= s and first + 1 < len(tokens):
+                first += 1
+            last = max(first, bisect_left(ends, e) if tokens else 0)
+            last = min(last, len(tokens) - 1) if tokens else 0
+            groups = tuple(g or "" for g in m.groups())
+            out.append(RawMatch(rule, 0, first, last, s, e, groups=groups))
+        return out
+
+    def context(self, tokens: list[Token], m: RawMatch) -> Context:
+        return Context(tokens, m.first, m.last, self.lemma, self.roles, self.function_words)
+
+    def accepts(self, tokens: list[Token], m: RawMatch) -> bool:
+        """Whether the rule's `when` holds and no `unless` condition does."""
+        cr = self.compiled[m.rule.id]
+        if not cr.when.checks and not cr.unless.checks:
+            return True
+        if not tokens:
+            return not cr.when.checks
+        ctx = self.context(tokens, m)
+        if cr.when.checks and not cr.when.all(ctx):
+            return False
+        return not (cr.unless.checks and cr.unless.any(ctx))
+
+
+def _elements(form: str) -> tuple[Element, ...]:
+    out: list[Element] = []
+    for piece in form.split():
+        if piece == "*":
+            out.append(Element("*"))
+        elif piece.startswith("@") and len(piece) > 1:
+            out.append(Element("s", piece[1:]))
+        elif piece.endswith("~") and len(piece) > 1:
+            for tok in tokenize(piece[:-1]):
+                out.append(Element("l", tok.norm))
+        else:
+            for tok in tokenize(piece):
+                out.append(Element("w", tok.norm))
+    return tuple(out)

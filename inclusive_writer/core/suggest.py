@@ -1,0 +1,48 @@
+"""Turn a rule's aligned alternatives into replacements that fit the matched spot."""
+from __future__ import annotations
+
+import re
+
+from ..rules.loader import Rule
+from .casing import lower_first, match_case
+
+_PLACEHOLDER_RE = re.compile(r"\{(\d+)\}")
+
+
+def _same_form_indices(rule: Rule, form: int) -> list[int]:
+    """Every index whose surface form equals the matched one (a form with two readings)."""
+    if not rule.terms:
+        return [form]
+    key = rule.terms[form].lower()
+    return [i for i, t in enumerate(rule.terms) if t.lower() == key] or [form]
+
+
+def _fill(template: str, values: tuple[str, ...]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        k = int(m.group(1))
+        return values[k] if k < len(values) else ""
+
+    return _PLACEHOLDER_RE.sub(repl, template) if "{" in template else template
+
+
+def suggestions(rule: Rule, form: int, matched: str, *, prefix: str = "",
+                words: tuple[str, ...] = (), groups: tuple[str, ...] = (),
+                style: str | None = None) -> list[str]:
+    """Replacements for `matched`, in the rule's order, the preferred style first."""
+    alts = list(rule.alternatives)
+    if style:
+        alts.sort(key=lambda a: 0 if a.style == style else 1)
+    values = words if words else ("",) + groups if groups else ()
+    if groups and not words:
+        values = (matched,) + groups
+    out: list[str] = []
+    for alt in alts:
+        for idx in _same_form_indices(rule, form):
+            text = _fill(alt.form(idx), values)
+            if prefix and text:
+                text = prefix + lower_first(text)
+            text = match_case(matched, text)
+            text = " ".join(text.split()) if text else text
+            if text not in out and text != matched:
+                out.append(text)
+    return out

@@ -1,0 +1,156 @@
+"""Semantic flags: sentences that *mean* something exclusionary although no rule word matches.
+
+("You'd fit right in with our twenty-something crew.") A logistic head on the sentence vector
+separates exemplar exclusionary statements (resources/judge/<lang>.yaml `semantic.exemplars`)
+from clean job-ad sentences (`semantic.neutral` + the innocent judge examples); the category is
+that of the nearest exemplar. Findings have severity `info`, a confidence, and origin
+`model:<encoder id>`. The threshold is set above every clean calibration sentence, so plain
+job-ad text stays quiet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
+
+from .judge import LANGS, GENERAL, Heads, all_examples, load_semantic, train_logreg
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+    from .encoder import Encoder
+
+SEMANTIC = "_semantic"
+THRESHOLD = 0.6
+_SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+
+MESSAGES = {
+    "en": "This sentence may read as excluding people ({category}).",
+    "nl": "Deze zin kan mensen uitsluiten ({category}).",
+    "fr": "Cette phrase peut exclure des personnes ({category}).",
+    "de": "Dieser Satz kann Menschen ausschließen ({category}).",
+}
+EXPLANATION = {
+    "en": "No rule word matched, but the on-device model found this sentence close in meaning to "
+          "statements that discourage people because of {category}. Check whether it is needed.",
+    "nl": "Geen regelwoord gevonden, maar het lokale model vond deze zin qua betekenis dicht bij "
+          "uitspraken die mensen afschrikken op basis van {category}. Kijk of hij nodig is.",
+    "fr": "Aucun mot de règle, mais le modèle local trouve cette phrase proche d'énoncés qui "
+          "découragent des personnes pour motif de {category}. Vérifiez si elle est utile.",
+    "de": "Kein Regelwort, aber das lokale Modell findet diesen Satz inhaltlich nah an Aussagen, "
+          "die Menschen wegen {category} abschrecken. Prüfen Sie, ob er nötig ist.",
+}
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, trimmed of surrounding whitespace."""
+    spans = []
+    for m in _SENT_RE.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a >= 3 and re.search(r"\w", text[a:b]):
+            spans.append((a, b))
+    return spans
+
+
+def _exemplars(langs: Sequence[str] = LANGS) -> tuple[list[str], list[str], list[str]]:
+    texts, cats, neutral = [], [], []
+    for lang in langs:
+        sem = load_semantic(lang)
+        for cat, items in (sem.get("exemplars") or {}).items():
+            texts += list(items)
+            cats += [cat] * len(items)
+        neutral += list(sem.get("neutral") or [])
+    return texts, cats, neutral
+
+
+def train_semantic(encoder: "Encoder", heads: Heads, langs: Sequence[str] = LANGS) -> Heads:
+    """Add the semantic head (and exemplar vectors) to `heads`."""
+    import numpy as np
+    texts, cats, neutral = _exemplars(langs)
+    neutral = neutral + [e.text for e in all_examples(langs) if e.label == 0]
+    xp, xn = encoder.encode(texts), encoder.encode(neutral)
+    x = np.concatenate([xp, xn])
+    y = np.array([1] * len(xp) + [0] * len(xn))
+    w, b = train_logreg(x, y)
+    heads.weights[SEMANTIC], heads.biases[SEMANTIC] = w, b
+    heads.weights["_exemplars"] = xp.astype(np.float32)
+    heads.biases["_exemplars"] = 0.0
+    heads.meta["semantic"] = {"categories": cats, "threshold": THRESHOLD,
+                              "max_clean_score": float((1 / (1 + np.exp(-(xn @ w + b)))).max())}
+    return heads
+
+
+@dataclass(slots=True)
+class SemanticHit:
+    start: int
+    end: int
+    category: str
+    confidence: float
+    nearest: str
+
+
+class SemanticFlagger:
+    """Flags sentences close to exemplar exclusionary statements."""
+
+    def __init__(self, encoder: "Encoder", heads: Heads, *, threshold: float | None = None) -> None:
+        if SEMANTIC not in heads.weights:
+            raise ValueError("these judge heads have no semantic head; retrain them")
+        self.encoder = encoder
+        self.heads = heads
+        info = heads.meta.get("semantic") or {}
+        self.categories: list[str] = list(info.get("categories") or [])
+        self.threshold = threshold if threshold is not None else float(info.get("threshold", THRESHOLD))
+        texts, _, _ = _exemplars()
+        self._exemplar_texts = texts if len(texts) == len(self.categories) else [""] * len(self.categories)
+
+    def scan(self, text: str, lang: str | None = None,
+             skip: Sequence[tuple[int, int]] = ()) -> list[SemanticHit]:
+        """Sentences of `text` at or above the threshold (sentences overlapping `skip` excluded)."""
+        import numpy as np
+        spans = [s for s in sentence_spans(text)
+                 if not any(a < s[1] and s[0] < b for a, b in skip)]
+        if not spans:
+            return []
+        vecs = self.encoder.encode([text[a:b] for a, b in spans])
+        w, b0 = self.heads.weights[SEMANTIC], self.heads.biases[SEMANTIC]
+        probs = 1.0 / (1.0 + np.exp(-(vecs @ w + b0)))
+        ex = self.heads.weights["_exemplars"]
+        hits = []
+        for (a, b), p, v in zip(spans, probs, vecs):
+            if p < self.threshold:
+                continue
+            j = int(np.argmax(ex @ v))
+            hits.append(SemanticHit(a, b, self.categories[j] if self.categories else "gender",
+                                    round(float(p), 3), self._exemplar_texts[j]))
+        return hits
+
+    def findings(self, text: str, lang: str = "en", skip: Sequence[tuple[int, int]] = ()) -> list[Any]:
+        """`scan` as core Findings (severity info, origin model:<encoder id>)."""
+        from ..core.model import Finding
+        lang = lang if lang in MESSAGES else "en"
+        out = []
+        for h in self.scan(text, lang, skip):
+            out.append(Finding(
+                start=h.start, end=h.end, text=text[h.start:h.end],
+                rule=f"{lang}.{h.category}.semantic", category=h.category, severity="info",
+                message=MESSAGES[lang].format(category=h.category),
+                explanation=EXPLANATION[lang].format(category=h.category),
+                source="On-device model (multilingual-e5-small) compared with exemplar statements "
+                       "in resources/judge/.",
+                suggestions=[], confidence=h.confidence, origin=f"model:{self.encoder.id}",
+                language=lang))
+        return out
+
+
+def load_flagger(encoder: "Encoder | None" = None) -> SemanticFlagger:
+    from .judge import load_judge
+    j = load_judge(encoder)
+    return SemanticFlagger(j.encoder, j.heads)
+
+
+__all__ = ["SemanticFlagger", "SemanticHit", "load_flagger", "sentence_spans", "train_semantic",
+           "THRESHOLD", "GENERAL"]

@@ -1,0 +1,1 @@
+"""Use cases (check, rewrite, translate, audit) shared by the CLI and the desktop app."""
