@@ -21,7 +21,9 @@ DEFAULT_TSV = ROOT / "resources" / "eval" / "pronouns_en.tsv"
 
 
 def load_pairs(path: Path) -> list[tuple[str, str, str]]:
-    """(section, input, reference) for every non-comment line of the TSV."""
+    """(section, input, reference) for every non-comment line of the TSV.
+
+    A section whose header starts with "# mode: job-ad" is evaluated in job-ad mode."""
     pairs, section = [], ""
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -50,7 +52,8 @@ def evaluate(pairs: list[tuple[str, str, str]]) -> dict:
     errors, ref_words, exact, failures = 0, 0, 0, []
     per_section: dict[str, list[int]] = {}
     t0 = time.perf_counter()
-    outputs = [neutralize(src) for _, src, _ in pairs]
+    outputs = [neutralize(src, mode="job-ad" if sec.startswith("mode: job-ad") else "neutral")
+               for sec, src, _ in pairs]
     elapsed = time.perf_counter() - t0
     for (section, src, ref), out in zip(pairs, outputs):
         d = edit_distance(out.split(), ref.split())

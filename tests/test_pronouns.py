@@ -14,10 +14,16 @@ ROOT = Path(__file__).resolve().parents[1]
 TSV = ROOT / "resources" / "eval" / "pronouns_en.tsv"
 
 
-def _pairs():
-    out = []
+def _pairs(mode="neutral"):
+    """(input, reference) pairs of one mode (sections headed '# mode: job-ad' are job-ad)."""
+    out, current = [], "neutral"
     for line in TSV.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+        if line.startswith("#"):
+            if line.lstrip("# ").strip() and not line.startswith("# English") and \
+                    not line.startswith("# Hand-made") and not line.startswith("# section"):
+                current = "job-ad" if line.lstrip("# ").startswith("mode: job-ad") else "neutral"
+            continue
+        if line.strip() and current == mode:
             src, ref = line.split("\t")
             out.append((src, ref))
     return out
@@ -36,6 +42,14 @@ def test_unchanged_sentences_stay_byte_identical():
     for src, ref in _pairs():
         if src == ref:
             assert neutralize(src) == src
+
+
+def test_job_ad_section_of_the_eval_set():
+    pairs = _pairs("job-ad")
+    assert len(pairs) >= 20
+    assert sum(1 for s, r in pairs if s == r) >= 5          # named people: nothing changes
+    exact = sum(neutralize(s, mode="job-ad") == r for s, r in pairs) / len(pairs)
+    assert exact >= 0.85
 
 
 @pytest.mark.parametrize("src, ref", [

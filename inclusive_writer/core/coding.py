@@ -31,6 +31,25 @@ class CodedLists:
     exact_gender_decoder: bool
     source: str = ""
     hyphenated: tuple[str, ...] = field(default=())
+    _lengths: tuple[int, ...] = field(default=(), repr=False)
+    _masc: frozenset[str] = field(default=frozenset(), repr=False)
+    _fem: frozenset[str] = field(default=frozenset(), repr=False)
+    _cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._lengths = tuple(sorted({len(s) for s in self.masculine + self.feminine}))
+        self._masc, self._fem = frozenset(self.masculine), frozenset(self.feminine)
+
+    def stems_of(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(masculine stems, feminine stems) that `word` starts with; each counts once."""
+        hit = self._cache.get(word)
+        if hit is None:
+            prefixes = [word[:k] for k in self._lengths if k <= len(word)]
+            hit = (tuple(p for p in prefixes if p in self._masc),
+                   tuple(p for p in prefixes if p in self._fem))
+            if len(self._cache) < 50_000:
+                self._cache[word] = hit
+        return hit
 
 
 @lru_cache(maxsize=8)
@@ -94,14 +113,17 @@ class CodingCounter:
 
     def feed(self, text: str, offset: int = 0) -> None:
         words = _gd_words if self.lists.exact_gender_decoder else _plain_words
-        for start, end, word in words(text, offset, self.lists.hyphenated):
-            for side, stems, bucket in (("masculine", self.lists.masculine, self.masculine_words),
-                                        ("feminine", self.lists.feminine, self.feminine_words)):
+        lists = self.lists
+        for start, end, word in words(text, offset, lists.hyphenated):
+            masc, fem = lists.stems_of(word)
+            if not masc and not fem:
+                continue
+            for side, stems, bucket in (("masculine", masc, self.masculine_words),
+                                        ("feminine", fem, self.feminine_words)):
                 for stem in stems:
-                    if word.startswith(stem):
-                        bucket.append(word)
-                        if self.keep_spans:
-                            self.spans.append((start, end, side, stem))
+                    bucket.append(word)
+                    if self.keep_spans:
+                        self.spans.append((start, end, side, stem))
 
 
 def verdict(masculine: int, feminine: int) -> str:

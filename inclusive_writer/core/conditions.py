@@ -103,8 +103,25 @@ class Context:
     def capitalized(self) -> bool:
         return self.tokens[self.first].cap and not self.sentence_start()
 
+    def _is_name(self, j: int) -> bool:
+        """A capitalised word that is neither a function word, a role, nor part of a title."""
+        toks = self.tokens
+        tok = toks[j]
+        if not (tok.cap or tok.upper) or tok.norm[0].isdigit():
+            return False
+        if tok.norm in self.function_words or self.lemma(tok.norm) in self.function_words:
+            return False
+        if self.roles is not None and self.roles.has(tok, self.lemma):
+            return False
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and nxt.sent == tok.sent and self.roles is not None \
+                and self.roles.has(nxt, self.lemma):
+            return False  # "Sales Manager": part of a job title
+        return True
+
     def antecedent_is_role(self) -> bool:
-        """Nearest earlier noun-like word in this or the previous sentence is a generic role."""
+        """The nearest earlier noun in this or the previous sentence is a generic role word,
+        and no named person stands in that role's sentence ("Piet is our planner. He …")."""
         if self.roles is None:
             return False
         toks = self.tokens
@@ -114,10 +131,11 @@ class Context:
             if tok.sent < sent - 1:
                 break
             if self.roles.has(tok, self.lemma):
-                return True
-            if (tok.cap or tok.upper) and tok.norm not in self.function_words \
-                    and self.lemma(tok.norm) not in self.function_words:
-                return False  # a name (or a named team) is the nearer referent
+                same = [k for k in range(len(toks)) if toks[k].sent == tok.sent and k != j
+                        and k < self.first]
+                return not any(self._is_name(k) for k in same)
+            if self._is_name(j):
+                return False  # a name is the nearer referent
         return False
 
 

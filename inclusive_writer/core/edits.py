@@ -7,6 +7,7 @@ marks, emoji ZWJ sequence, flag pair, CR LF, Hangul syllable), is rejected with 
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Sequence
@@ -184,11 +185,14 @@ def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
     earlier start, then the lexically smaller replacement/rule/id. Exact duplicates (same span
     and replacement) collapse to one.
     """
+    keys: list[tuple[int, int]] = []      # kept edits, sorted by position (never overlapping)
     kept: list[Edit] = []
     for e in sorted(edits, key=_rank):
-        if any(conflicts(e, k) for k in kept):
+        i = bisect.bisect_left(keys, (e.start, e.end))
+        if any(conflicts(e, kept[j]) for j in range(max(0, i - 3), min(len(kept), i + 3))):
             continue
-        kept.append(e)
+        keys.insert(i, (e.start, e.end))
+        kept.insert(i, e)
     return sorted(kept, key=lambda e: (e.start, e.end, e.id))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from .model import CATEGORIES, LANGUAGES, Finding, Report
 from .readability import ReadabilityCounter, combine, config as readability_config
 from .spans import resolve
 from .suggest import suggestions
-from .text import Token, assign_sentences, paragraphs, sentence_starts, tokenize
+from .text import Token, assign_sentences, clean_word, paragraphs, sentence_starts, tokenize
 
 MAX_CHUNK = 20_000
 _CHUNK_BREAK_RE = re.compile(r"[.!?]\s|\n|\s")
@@ -119,6 +120,7 @@ class Engine:
         coding: dict[str, CodingCounter] = {}
         reading: dict[str, ReadabilityCounter] = {}
         findings: list[Finding] = []
+        uniform = not coded_findings and len({s.language for s in segments}) == 1
         for seg in segments:
             lang_code = seg.language
             policy = policies.get(lang_code)
@@ -129,25 +131,33 @@ class Engine:
             if counter is None and coded_lists(lang_code) is not None:
                 counter = coding[lang_code] = CodingCounter(
                     coded_lists(lang_code), keep_spans=coded_findings)  # type: ignore[arg-type]
-            if counter is not None:
+                if uniform:
+                    counter.feed(text)  # one pass over the whole text
+            new_spans: list[tuple[int, int, str, str]] = []
+            if counter is not None and not uniform:
                 before = len(counter.spans)
                 counter.feed(text[seg.start:seg.end], seg.start)
                 new_spans = counter.spans[before:]
                 if not coded_findings:
                     counter.spans.clear()
-            else:
-                new_spans = []
             reader = reading.setdefault(lang_code, ReadabilityCounter(lang_code))
             found = self._analyze_segment(text, seg, policy, labels, judge, reader,
                                           readability, style or self.config.style.get(lang_code))
             found.extend((3, f) for f in _coded_findings(text, new_spans, lang_code))
             if wanted is not None:
                 found = [(p, f) for p, f in found if f.category in wanted]
+            if self.config.disabled_categories or self.config.disabled_words:
+                found = [(p, f) for p, f in found if not self._switched_off(f)]
             findings.extend(resolve(found))
         findings.extend(self._label_findings(text, labels, policies, main, locale, wanted))
         findings.sort(key=lambda f: (f.start, -(f.end - f.start)))
         summary = self._summary(findings, coding, reading, main, segments, locale, judge)
         return Report(main, findings, summary)
+
+    def _switched_off(self, f: Finding) -> bool:
+        cfg = self.config
+        return f.category in cfg.disabled_categories or \
+            " ".join(f.text.lower().split()) in cfg.disabled_words
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -197,11 +207,12 @@ class Engine:
                  labels: list[Label], has_valid_label: bool, style: str | None) -> Finding | None:
         rule = m.rule
         matched = text[m.start:m.end]
-        shown = " ".join(matched.replace("\u00ad", "").split())
+        shown = " ".join(clean_word(matched).split())
         severity = rule.severity
         explanation = rule.explanation
         sugg = suggestions(rule, m.form, matched, prefix=m.prefix, words=m.words,
-                           groups=m.groups, style=style)
+                           groups=m.groups, style=style,
+                           sentence_start=_at_sentence_start(text, m.start))
         if rule.job_title and policy.exempt and policy.checks_labels:
             after = _label_after(text, m.end, labels)
             if after is not None:
@@ -272,6 +283,14 @@ class Engine:
         return summary
 
 
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Whether only white space, bullets or quotes stand between `pos` and a sentence end."""
+    i = pos - 1
+    while i >= 0 and (text[i] in " \t\"'“‘«(•*-–—" ):
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:…"
+
+
 def _main_language(segments: list[Segment]) -> str | None:
     sizes: dict[str, int] = {}
     for s in segments:
@@ -312,7 +331,11 @@ def _drop_inclusive_forms(text: str, tokens: list[Token], raws: list[RawMatch],
         if policy.token_re is not None and policy.token_re.search(text, m.start, m.end):
             drop.add(id(m))
     ordered = sorted(gender, key=lambda m: m.start)
-    pairs = [(a, b) for a in ordered for b in ordered if a.end <= b.start <= a.end + 12]
+    starts = [m.start for m in ordered]
+    pairs = []
+    for a in ordered:
+        lo, hi = bisect_left(starts, a.end), bisect_right(starts, a.end + 12)
+        pairs.extend((a, b) for b in ordered[lo:hi])
     for a, b in pairs:
         gap = text[a.end:b.start].strip().lower()
         if gap in policy.joiners or gap in ("", "/", ",") and b.start - a.end <= 2:

@@ -15,8 +15,8 @@ from ..rules.loader import Pack, Rule
 from .conditions import Conditions, Context, WordList, compile_words
 from .lemmas import lemma as _lemma
 from .text import Token, tokenize
+from .triggers import TriggerIndex, triggers
 
-COMPOUND_LANGS = frozenset({"nl", "de"})
 MIN_COMPOUND_PREFIX = 3
 _GAP_RE = re.compile(r"[\s\-‐‑–'’]*")
 
@@ -71,6 +71,9 @@ class CompiledPack:
     compounds: dict[str, list[tuple[Rule, int]]] = field(default_factory=dict)
     compound_lengths: tuple[int, ...] = ()
     patterns: list[Rule] = field(default_factory=list)
+    pattern_triggers: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    trigger_index: TriggerIndex | None = None
+    phrases2: dict[tuple[str, str], list[Phrase]] = field(default_factory=dict)
     compiled: dict[str, CompiledRule] = field(default_factory=dict)
     roles: WordList | None = None
     function_words: frozenset[str] = frozenset()
@@ -102,7 +105,7 @@ class CompiledPack:
                     if rule.lemma or elements[0].kind == "l":
                         base = lem(word)
                         cp.lemmas.setdefault(base, []).append((rule, idx))
-                    if rule.compound and pack.language in COMPOUND_LANGS and len(word) >= 4:
+                    if rule.compound and len(word) >= 4:
                         cp.compounds.setdefault(word, []).append((rule, idx))
                         lengths.add(len(word))
                     continue
@@ -112,7 +115,9 @@ class CompiledPack:
                     continue
                 phrase = Phrase(rule, idx, elements)
                 head = elements[0]
-                if head.kind == "w":
+                if head.kind == "w" and elements[1].kind == "w":
+                    cp.phrases2.setdefault((head.value, elements[1].value), []).append(phrase)
+                elif head.kind == "w":
                     cp.phrases.setdefault(head.value, []).append(phrase)
                 elif head.kind == "l":
                     cp.phrase_lemmas.setdefault(lem(head.value), []).append(phrase)
@@ -121,6 +126,10 @@ class CompiledPack:
                         first = word.split()[0] if word else word
                         cp.phrases.setdefault(first, []).append(phrase)
         cp.compound_lengths = tuple(sorted(lengths))
+        for rule in cp.patterns:
+            assert rule.pattern is not None
+            cp.pattern_triggers[rule.id] = triggers(rule.pattern)
+        cp.trigger_index = TriggerIndex({p for t in cp.pattern_triggers.values() if t for p in t})
         return cp
 
     # -- matching -----------------------------------------------------------------------------
@@ -129,9 +138,16 @@ class CompiledPack:
         """All raw matches of this pack in `text[start:end]` (tokens already computed)."""
         out: list[RawMatch] = []
         lem = self.lemma
-        compound = self.language in COMPOUND_LANGS and bool(self.compounds)
+        compound = bool(self.compounds)
+        phrases2 = self.phrases2
+        n = len(tokens)
         for i, tok in enumerate(tokens):
             norm = tok.norm
+            if phrases2 and i + 1 < n:
+                for phrase in phrases2.get((norm, tokens[i + 1].norm), ()):
+                    m = self._match_phrase(text, tokens, i, phrase)
+                    if m:
+                        out.append(m)
             for phrase in self.phrases.get(norm, ()):
                 m = self._match_phrase(text, tokens, i, phrase)
                 if m:
@@ -158,8 +174,16 @@ class CompiledPack:
                         continue
             if compound and len(norm) >= MIN_COMPOUND_PREFIX + 4:
                 out.extend(self._compound(text, tok, i))
-        for rule in self.patterns:
-            out.extend(self._patterns(rule, text, tokens, start, end))
+        if self.patterns:
+            assert self.trigger_index is not None
+            seen = self.trigger_index.feed([t.norm for t in tokens])
+            due = [r for r in self.patterns
+                   if (trig := self.pattern_triggers[r.id]) is None or not trig.isdisjoint(seen)]
+            if due:
+                starts = [t.start for t in tokens]
+                ends = [t.end for t in tokens]
+                for rule in due:
+                    out.extend(self._patterns(rule, text, tokens, starts, ends, start, end))
         return out
 
     def _compound(self, text: str, tok: Token, i: int) -> list[RawMatch]:
@@ -231,12 +255,10 @@ class CompiledPack:
                 break
         return best
 
-    def _patterns(self, rule: Rule, text: str, tokens: list[Token], start: int,
-                  end: int) -> list[RawMatch]:
+    def _patterns(self, rule: Rule, text: str, tokens: list[Token], starts: list[int],
+                  ends: list[int], start: int, end: int) -> list[RawMatch]:
         out = []
         assert rule.pattern is not None
-        starts = [t.start for t in tokens]
-        ends = [t.end for t in tokens]
         for m in rule.pattern.finditer(text, start, end):
             if "span" in rule.pattern.groupindex and m.group("span") is not None:
                 s, e = m.span("span")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .edits import Edit, apply_edits
 
-__all__ = ["pronoun_edits", "neutralize", "verb_base", "Token", "tokenize_en", "ROLE_WORDS"]
+__all__ = ["pronoun_edits", "pronoun_groups", "neutralize", "verb_base", "Token", "tokenize_en", "ROLE_WORDS"]
 
 # --------------------------------------------------------------------------- tokens
 
@@ -119,7 +119,10 @@ PREPOSITIONS = _set("""
     toward towards via like than as off out up down away back along past per despite except
     throughout inside outside below above beneath besides regarding concerning
 """)
-CONJUNCTIONS = _set("and or but nor so yet because although though while whereas if unless when whenever once since that until where after before")
+CONJUNCTIONS = _set("""
+    and or but nor so yet because although though while whereas if unless when whenever once
+    since that until where after before
+""")
 PRONOUNS = _set("""
     i me you we us they them it he him she her mine yours ours theirs itself myself yourself
     ourselves themselves everything anything something nothing everyone anyone someone
@@ -225,6 +228,14 @@ PERSON_PREV = _set("contact ask meet call email tell thank to from by")
 CONTRACTION_NEXT_HAS = PARTICIPLES
 
 
+_GENDER_OF = {"he": "m", "him": "m", "his": "m", "himself": "m",
+              "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _gender(word: str) -> str:
+    return _GENDER_OF.get(word, "m")
+
+
 # --------------------------------------------------------------------------- morphology
 
 _ES_EXCEPT = {"aches": "ache", "focuses": "focus", "biases": "bias", "buses": "bus",
@@ -287,6 +298,10 @@ class _Rewriter:
         self.span: dict[int, int] = {}        # compound: first token index -> last index
         self.done: set[int] = set()
         self.decision: dict[int, bool] = {}   # pronoun token index -> rewritten?
+        self.owner: dict[int, int] = {}       # changed token -> the pronoun it agrees with
+        self.cur = -1
+        self.generic_at: frozenset[int] = frozenset()
+        self.claimed: dict[int, str] = {}    # name token -> gender of the pronoun that took it
 
     # ---- helpers
     def tok(self, i: int) -> Token | None:
@@ -326,6 +341,7 @@ class _Rewriter:
         new = match_case(old, new)
         if new != old:
             self.repl[i] = new
+            self.owner[i] = self.cur
         self.done.add(i)
 
     # ---- main
@@ -378,6 +394,8 @@ class _Rewriter:
         return all(self.adjacent(k, k + 1) for k in range(a, b))
 
     def _replace_range(self, a: int, b: int, new: str) -> None:
+        self.cur = a
+        self.owner[a] = a
         first = next((t.text for t in self.toks[a:b + 1] if t.text[:1].isalpha()), "")
         self.repl[a] = match_case(first, new)
         self.span[a] = b
@@ -401,10 +419,11 @@ class _Rewriter:
             return
         if t.text == "HE" and not self._caps_context(i):
             return  # "HE" in mixed-case text is an abbreviation (higher education)
-        if self.mode == "job-ad" and not self.generic(i):
+        if self.mode == "job-ad" and t.start not in self.generic_at and not self.generic(i):
             self.decision[i] = False
             return
         self.decision[i] = True
+        self.cur = i
         if low in SUBJ:
             self.set(i, "they")
             self.agree_after(i)
@@ -462,7 +481,7 @@ class _Rewriter:
             if _is_adverb(t) or t.low in ("himself", "herself"):
                 if t.low in ("himself", "herself") and j not in self.done:
                     self.decision[j] = True
-                    self.set(j, self.reflexive)
+                    self.set(j, self.reflexive)  # "he himself": part of the same change
                 j += 1
                 continue
             return j
@@ -563,6 +582,7 @@ class _Rewriter:
             if host is not None and host.low in WH | {"there", "here"} and self.is_question(i):
                 sep = " " if self.adjacent(verb_idx - 1, verb_idx) else ""
                 self.repl[verb_idx] = sep + ("ARE" if host.text.isupper() else "are")
+                self.owner[verb_idx] = self.cur
                 self.done.add(verb_idx)
             return
         if verb.low not in BE_HAVE_DO:
@@ -641,55 +661,98 @@ class _Rewriter:
 
     # ---- job-ad mode: who is the referent?
     def generic(self, i: int) -> bool:
-        """True when the nearest earlier referent is a generic role word."""
-        gender = "m" if self.toks[i].low in ("he", "him", "his", "himself") else "f"
+        """True when the referent of pronoun i is a generic role word (job-ad mode).
+
+        1. A sentence-initial pronoun continues the subject of the previous sentence.
+        2. Otherwise the nearest earlier candidate wins: a role word, a name, a gendered noun,
+           or an earlier pronoun of the same gender.
+        A full noun phrase in the pronoun's own clause cannot be its referent ("He will show
+        the intern": he is not the intern), and a name already taken by a pronoun of the other
+        gender is not a candidate ("next to Lisa. She will help him": him is not Lisa).
+        """
+        gender = _gender(self.toks[i].low)
+        decision, ref = self._sentence_subject_referent(i)
+        if decision is None:
+            decision, ref = self._nearest_referent(i, gender)
+        if ref is not None and self._is_name(ref):
+            self.claimed.setdefault(ref, gender)
+        return bool(decision)
+
+    def _excluded(self, i: int, k: int, gender: str) -> bool:
+        t = self.toks[k]
+        if self._is_name(k) and self.claimed.get(k, gender) != gender:
+            return True
+        if t.low in self.roles and self._repeated_in_clause(i, t.low):
+            return True
+        return False
+
+    def _repeated_in_clause(self, i: int, word: str) -> bool:
+        """Is `word` repeated after pronoun i in its sentence (then it is someone else)?"""
+        j = i + 1
+        while (t := self.tok(j)) is not None and self.same_sent(i, j):
+            if t.text in (";", ":") or t.low in ("and", "but", "because", "while", "when"):
+                return False
+            if t.low == word:
+                return True
+            j += 1
+        return False
+
+    def _nearest_referent(self, i: int, gender: str) -> tuple[bool, int | None]:
         s0 = self.toks[i].sent
-        subj = self._sentence_subject_referent(i)
-        if subj is not None:
-            return subj
         k = i - 1
         while k >= 0 and self.toks[k].sent >= s0 - 2:
             t = self.toks[k]
             low = t.low
-            if k in self.decision and low in ("he", "him", "his", "himself", "she", "her",
-                                               "hers", "herself"):
-                g = "m" if low in ("he", "him", "his", "himself") else "f"
-                if g == gender or self.decision[k]:
-                    return self.decision[k]
-            if t.is_word:
+            if k in self.decision and low in _GENDER_OF:
+                if _GENDER_OF[low] == gender or self.decision[k]:
+                    return self.decision[k], None
+            if t.is_word and not self._excluded(i, k, gender):
                 if low in GENDERED_NOUNS:
-                    return False
+                    return False, k
                 if self._is_name(k):
-                    return False
-                base = low[:-1] if low.endswith("s") and low[:-1] in self.roles else low
-                if base in self.roles and base == low:
-                    return not self._apposition_to_name(k)
+                    return False, k
+                if low in self.roles:
+                    return not self._apposition_to_name(k), k
             k -= 1
-        return False
+        return False, None
 
-    def _sentence_subject_referent(self, i: int) -> bool | None:
-        """A sentence-initial he/she usually continues the subject of the previous sentence."""
+    def _sentence_subject_referent(self, i: int) -> tuple[bool | None, int | None]:
+        """A sentence-initial pronoun usually continues the subject of the previous sentence."""
         t = self.toks[i]
-        if t.low not in SUBJ or (self.prv(i) is not None and self.prv(i).text not in ("-", "•", "*")):
-            return None
+        if t.low not in _GENDER_OF or (self.prv(i) is not None and self.prv(i).text not in ("-", "•", "*")):
+            return None, None
         start = i - 1
         while start > 0 and self.toks[start - 1].sent == t.sent - 1:
             start -= 1
         if start < 0 or self.toks[start].sent != t.sent - 1:
-            return None
+            return None, None
+        gender = _gender(t.low)
         for k in range(start, min(start + 5, i)):
             w = self.toks[k]
             if not w.is_word:
                 continue
+            if self._excluded(i, k, gender):
+                return None, None
             if w.low in GENDERED_NOUNS or self._is_name(k):
-                return False
+                return False, k
             if w.low in self.roles:
-                return not self._apposition_to_name(k)
+                if self._other_gender_pronoun_in_sentence(i):
+                    return None, None
+                return not self._apposition_to_name(k), k
             if k in self.decision and w.low in ("he", "she"):
-                return self.decision[k]
+                return self.decision[k], None
             if w.low in MODALS or w.low in BE_HAVE_DO or _looks_3sg(w.low):
-                return None  # reached the verb without a subject we know
-        return None
+                return None, None  # reached the verb without a subject we know
+        return None, None
+
+    def _other_gender_pronoun_in_sentence(self, i: int) -> bool:
+        g = _gender(self.toks[i].low)
+        j = i + 1
+        while (t := self.tok(j)) is not None and self.same_sent(i, j):
+            if t.low in _GENDER_OF and _GENDER_OF[t.low] != g:
+                return True
+            j += 1
+        return False
 
     def _is_name(self, k: int) -> bool:
         t = self.toks[k]
@@ -729,22 +792,31 @@ class _Rewriter:
         return False
 
     # ---- output
-    def edits(self) -> list[Edit]:
-        out = []
-        for n, i in enumerate(sorted(self.repl)):
-            a = self.toks[i]
-            b = self.toks[self.span.get(i, i)]
-            out.append(Edit(f"p{n + 1}", a.start, b.end, self.repl[i], "en.pronoun.singular-they",
-                            None, "rule"))
+    def groups(self) -> list[list[Edit]]:
+        """The changes, one group per pronoun (the pronoun and the words that agree with it)."""
+        by_owner: dict[int, list[int]] = {}
+        for i in sorted(self.repl):
+            by_owner.setdefault(self.owner.get(i, i), []).append(i)
+        out, n = [], 0
+        for owner in sorted(by_owner, key=lambda o: min(by_owner[o])):
+            group = []
+            for i in by_owner[owner]:
+                n += 1
+                a = self.toks[i]
+                b = self.toks[self.span.get(i, i)]
+                group.append(Edit(f"p{n}", a.start, b.end, self.repl[i],
+                                  "en.pronoun.singular-they", None, "rule"))
+            out.append(group)
         return out
 
 
-def pronoun_edits(text: str, *, mode: str = "neutral", reflexive: str = "themselves",
-                  roles: frozenset[str] | set[str] | None = None) -> list[Edit]:
-    """Edits that turn English gendered pronouns into singular they (see module doc).
+def pronoun_groups(text: str, *, mode: str = "neutral", reflexive: str = "themselves",
+                   roles: frozenset[str] | set[str] | None = None,
+                   generic_at: set[int] | frozenset[int] | None = None) -> list[list[Edit]]:
+    """Like `pronoun_edits`, grouped: each group is one pronoun with its agreeing words.
 
-    `mode`: "neutral" (every pronoun) or "job-ad" (only pronouns about a generic role);
-    `reflexive`: "themselves" or "themself"; `roles`: extra generic role words.
+    `generic_at`: start offsets of pronouns known to refer to a generic role (for example
+    flagged by a rule with `antecedent: role`); job-ad mode rewrites them too.
     """
     if mode not in ("neutral", "job-ad"):
         raise ValueError(f"unknown pronoun mode {mode!r} (neutral, job-ad)")
@@ -752,8 +824,21 @@ def pronoun_edits(text: str, *, mode: str = "neutral", reflexive: str = "themsel
         raise ValueError(f"unknown reflexive {reflexive!r} (themselves, themself)")
     all_roles = ROLE_WORDS | frozenset(w.lower() for w in (roles or ()))
     rw = _Rewriter(text, mode, reflexive, frozenset(all_roles))
+    rw.generic_at = frozenset(generic_at or ())
     rw.run()
-    return rw.edits()
+    return rw.groups()
+
+
+def pronoun_edits(text: str, *, mode: str = "neutral", reflexive: str = "themselves",
+                  roles: frozenset[str] | set[str] | None = None,
+                  generic_at: set[int] | frozenset[int] | None = None) -> list[Edit]:
+    """Edits that turn English gendered pronouns into singular they (see module doc).
+
+    `mode`: "neutral" (every pronoun) or "job-ad" (only pronouns about a generic role);
+    `reflexive`: "themselves" or "themself"; `roles`: extra generic role words.
+    """
+    return [e for g in pronoun_groups(text, mode=mode, reflexive=reflexive, roles=roles,
+                                      generic_at=generic_at) for e in g]
 
 
 def neutralize(text: str, *, mode: str = "neutral", reflexive: str = "themselves") -> str:

@@ -68,7 +68,7 @@ class ReadabilityCounter:
         wps = self.words / self.sentences
         spw = self.syllables / self.words
         score = round(lang["base"] - lang["a"] * wps - lang["b"] * spw, 1)
-        level = next(lvl for floor, lvl in conf["bands"] if score >= floor)
+        level = next((lvl for floor, lvl in conf["bands"] if score >= floor), conf["bands"][-1][1])
         order = ["A1", "A2", "B1", "B2", "C1", "C2"]
         return {
             "formula": lang["formula"], "score": score, "level": level,

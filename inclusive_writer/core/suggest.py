@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..rules.loader import Rule
-from .casing import lower_first, match_case
+from .casing import capitalize_first, lower_first, match_case
 
 _PLACEHOLDER_RE = re.compile(r"\{(\d+)\}")
 
@@ -27,7 +27,7 @@ def _fill(template: str, values: tuple[str, ...]) -> str:
 
 def suggestions(rule: Rule, form: int, matched: str, *, prefix: str = "",
                 words: tuple[str, ...] = (), groups: tuple[str, ...] = (),
-                style: str | None = None) -> list[str]:
+                style: str | None = None, sentence_start: bool = False) -> list[str]:
     """Replacements for `matched`, in the rule's order, the preferred style first."""
     alts = list(rule.alternatives)
     if style:
@@ -41,7 +41,13 @@ def suggestions(rule: Rule, form: int, matched: str, *, prefix: str = "",
             text = _fill(alt.form(idx), values)
             if prefix and text:
                 text = prefix + lower_first(text)
-            text = match_case(matched, text)
+            written = rule.terms[form] if rule.terms else None
+            if written and written[0] in "@*":
+                written = matched  # a word set: its case is the word's own, not the writer's
+            if rule.terms or sentence_start:
+                text = match_case(matched, text, None if prefix else written)
+            if sentence_start:
+                text = capitalize_first(text)
             text = " ".join(text.split()) if text else text
             if text not in out and text != matched:
                 out.append(text)

@@ -38,13 +38,17 @@ class Token:
     sent: int = 0
 
 
+_SPECIAL_RE = re.compile(rf"[{_INVISIBLE}’-]")
+
+
 def clean_word(raw: str) -> str:
     """Drop invisible characters and line-break hyphens; NFC; typographic apostrophe → '."""
-    if not raw.isascii():
+    if raw.isascii():
+        return _CLEAN_RE.sub("", raw) if "-" in raw else raw
+    if _SPECIAL_RE.search(raw):
         raw = _CLEAN_RE.sub("", raw).replace("’", "'")
+    if not unicodedata.is_normalized("NFC", raw):
         raw = unicodedata.normalize("NFC", raw)
-    elif "-" in raw:
-        raw = _CLEAN_RE.sub("", raw)
     return raw
 
 
@@ -52,13 +56,13 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of `text[offset:end]` with offsets into the whole `text`."""
     tokens: list[Token] = []
     stop = len(text) if end is None else end
+    append = tokens.append
     for i, m in enumerate(_WORD_RE.finditer(text, offset, stop)):
-        word = clean_word(m.group())
-        first = word[0]
-        tokens.append(Token(
-            m.start(), m.end(), word.lower(), first.isupper(),
-            len(word) > 1 and word.isupper(), i,
-        ))
+        word = m.group()
+        if not word.isascii() or "-" in word:
+            word = clean_word(word)
+        append(Token(m.start(), m.end(), word.lower(), word[0].isupper(),
+                     len(word) > 1 and word.isupper(), i))
     return tokens
 
 

@@ -12,6 +12,8 @@ from . import workers
 from .i18n import Binder, tr
 
 COLUMNS = ("Model", "Task", "Languages", "Size", "Licence", "Status")
+TASKS = {"translation": "Translation", "embedding": "Context judge encoder", "judge": "Context judge",
+         "judge-data": "Context judge data", "generation": "Rewriting (text generation)"}
 
 
 def field(entry: Any, *names: str, default: Any = "") -> Any:
@@ -76,7 +78,9 @@ class ModelManager(QDialog):
         self.empty.setWordWrap(True)
         lay.addWidget(self.empty)
         row = QHBoxLayout()
-        self.b_folder, self.b_zip, self.b_verify, self.b_remove = (QPushButton() for _ in range(4))
+        self.b_folder, self.b_zip, self.b_verify, self.b_remove, self.b_download = (QPushButton() for _ in range(5))
+        self.t(self.b_download.setText, "&Download… (uses the internet)")
+        self.b_download.clicked.connect(self.download_selected)
         self.t(self.b_folder.setText, "Import &folder…")
         self.t(self.b_zip.setText, "Import &zip…")
         self.t(self.b_verify.setText, "&Verify all")
@@ -88,6 +92,7 @@ class ModelManager(QDialog):
         for b in (self.b_folder, self.b_zip, self.b_verify, self.b_remove):
             row.addWidget(b)
         row.addStretch(1)
+        row.addWidget(self.b_download)
         self.status = QLabel()
         row.addWidget(self.status)
         lay.addLayout(row)
@@ -100,7 +105,7 @@ class ModelManager(QDialog):
         self.refresh()
 
     def _busy(self, on: bool, message: str = "") -> None:
-        for b in (self.b_folder, self.b_zip, self.b_verify, self.b_remove):
+        for b in (self.b_folder, self.b_zip, self.b_verify, self.b_remove, self.b_download):
             b.setEnabled(not on)
         self.status.setText(message)
 
@@ -138,23 +143,29 @@ class ModelManager(QDialog):
             mid = str(field(e, "id", "model_id", "name"))
             langs = field(e, "languages", "langs", default=[])
             langs = ", ".join(langs) if isinstance(langs, (list, tuple)) else str(langs)
-            status = self.verify_results.get(mid) or str(field(e, "status", default=tr("installed")))
-            vals = (mid, str(field(e, "task")), langs, human_size(field(e, "size", "size_bytes", "bytes")),
+            installed = bool(field(e, "installed", default=True))
+            status = self.verify_results.get(mid) or (tr("Installed") if installed
+                                                      else tr("Not installed (can be downloaded)"))
+            size_mb = field(e, "size_mb", default=None)
+            size = f"{size_mb:.1f} MB" if isinstance(size_mb, (int, float)) and size_mb else \
+                human_size(field(e, "size", "size_bytes", "bytes"))
+            vals = (mid, tr(TASKS.get(str(field(e, "task")), str(field(e, "task")))), langs, size,
                     str(field(e, "license", "licence")), status)
             for c, v in enumerate(vals):
                 item = QTableWidgetItem(v)
                 item.setData(Qt.ItemDataRole.UserRole, mid)
                 self.table.setItem(r, c, item)
+        installed = [e for e in entries if field(e, "installed", default=True)]
         if error:
             self.empty.setText(tr("The model store could not be read: {error}", error=error))
-        elif not entries:
+        elif not installed:
             self.empty.setText(tr("No model is installed. Checking works without models (rules only); "
                                   "translation and the context judge need a model pack. "
                                   "Ask your IT team for one and import it here."))
         else:
             self.empty.setText("")
         self.empty.setVisible(bool(self.empty.text()))
-        self.b_remove.setEnabled(bool(entries))
+        self.b_remove.setEnabled(bool(installed))
 
     def import_path(self, path: str) -> None:
         self._run(lambda: self.store_factory().import_pack(path), tr("Importing…"),
@@ -199,3 +210,18 @@ class ModelManager(QDialog):
                 != QMessageBox.StandardButton.Yes:
             return
         self._run(lambda: self.store_factory().remove(mid), tr("Removing…"))
+
+    def download_selected(self) -> None:
+        """The only networked action: asks first, says what is fetched and that nothing is sent."""
+        mid = self.selected_id()
+        entry = next((e for e in self.entries if str(field(e, "id")) == mid), None)
+        if entry is None or field(entry, "installed", default=True):
+            self.status.setText(tr("Select a model that is not installed yet."))
+            return
+        ans = QMessageBox.question(
+            self, tr("Download a model"),
+            tr("Download {model} ({size}) from the internet? Only the model is fetched; "
+               "nothing you wrote is sent.", model=mid, size=f"{field(entry, 'size_mb', default=0):.0f} MB"))
+        if ans != QMessageBox.StandardButton.Yes:
+            return
+        self._run(lambda: self.store_factory().download(mid), tr("Downloading…"))

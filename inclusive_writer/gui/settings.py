@@ -1,6 +1,6 @@
 """The desktop app's preferences, kept as JSON in the user's config folder.
 
-`INCLUSIVE_WRITER_CONFIG_DIR` overrides the folder (tests, portable installs).
+`INCLUSIVE_WRITER_CONFIG` overrides the folder (tests, portable installs).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ MAX_RECENT = 8
 
 
 def config_dir() -> Path:
-    env = os.environ.get("INCLUSIVE_WRITER_CONFIG_DIR")
+    env = os.environ.get("INCLUSIVE_WRITER_CONFIG")
     if env:
         return Path(env)
     from platformdirs import user_config_dir

@@ -20,7 +20,7 @@ def run_translation(text: str, src: str, tgt: str, terms: list[str], progress=No
     """Worker side: call the translation service (imports the ml layer only now)."""
     from ..services.translate import translate
 
-    glossary = {t: t for t in terms} or None
+    glossary = {"protect": list(terms)} if terms else None
     return translate(text, src, tgt, glossary=glossary, progress=progress, cancel=cancel)
 
 

@@ -360,8 +360,16 @@ def apply_text(content: DocxContent, new_text: str, name: str) -> None:
                 body.append(p.element)
             content.paragraphs.append(p)
         return
+    if len(old_list) == len(new_list):
+        # Same number of paragraphs (the usual case: words changed inside paragraphs): pair
+        # them by position, so an edit can never be attributed to a look-alike paragraph.
+        for para, new in zip(content.paragraphs, new_list):
+            _edit_paragraph(para, new)
+        return
     result: list[DocxParagraph] = []
-    sm = difflib.SequenceMatcher(None, old_list, new_list, autojunk=False)
+    # Blank lines may not anchor a match: otherwise an unchanged paragraph can be paired
+    # with a different one and lose its own formatting.
+    sm = difflib.SequenceMatcher(lambda t: not t.strip(), old_list, new_list, autojunk=False)
     paras = content.paragraphs
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":

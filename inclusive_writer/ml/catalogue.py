@@ -58,9 +58,14 @@ def _entry(raw: dict[str, Any], where: str) -> CatalogueEntry:
     return CatalogueEntry(**kw, extra={k: v for k, v in raw.items() if k not in known})
 
 
-@lru_cache(maxsize=4)
 def load_catalogue(path: Path = CATALOGUE_PATH) -> dict[str, CatalogueEntry]:
-    """Parse and validate the catalogue; id -> entry, in file order."""
+    """Parse and validate the catalogue; id -> entry, in file order (cached per file version)."""
+    st = Path(path).stat()
+    return _load(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, _mtime: int, _size: int) -> dict[str, CatalogueEntry]:
     import yaml
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     out: dict[str, CatalogueEntry] = {}

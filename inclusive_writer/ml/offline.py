@@ -28,12 +28,17 @@ _OFFLINE_VARS = {
     "HF_HUB_DISABLE_PROGRESS_BARS": "1",
     "TOKENIZERS_PARALLELISM": "false",
 }
+#: set only when the user has not chosen: OpenMP workers sleep instead of spinning, which keeps
+#: torch usable when the app shares the cores with other programs
+_DEFAULTS = {"OMP_WAIT_POLICY": "PASSIVE"}
 
 
 def ensure_offline() -> None:
     """Put the Hugging Face stack in offline mode for this process (idempotent)."""
     for key, value in _OFFLINE_VARS.items():
         os.environ[key] = value
+    for key, value in _DEFAULTS.items():
+        os.environ.setdefault(key, value)
     import sys
     hub_constants = sys.modules.get("huggingface_hub.constants")
     if hub_constants is not None:  # imported earlier: flip the cached flag too

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SEMANTIC = "_semantic"
 THRESHOLD = 0.6
-_SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+MIN_WORDS = 4  # headings and two-word calls to action carry no exclusionary statement
 
 MESSAGES = {
     "en": "This sentence may read as excluding people ({category}).",
@@ -42,16 +42,35 @@ EXPLANATION = {
 }
 
 
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n")
+_ABBREV = frozenset("""e.g i.e etc vs mr mrs ms dr prof approx incl excl no nr tel ca cf min max st
+    bijv bv o.a m.a.w enz d.w.z evt resp z.b u.a bzw usw ggf inkl evtl ca d.h p.ex env mme mlle
+    cie art abs""".split())
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, trimmed of surrounding whitespace."""
+    """(start, end) of each sentence, trimmed of surrounding whitespace.
+
+    Splits after . ! ? … followed by white space (not inside e-mail addresses, URLs, numbers or
+    after common EN/NL/FR/DE abbreviations) and at line breaks.
+    """
+    cuts, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0) == ".":
+            before = text[start:m.start()].split()
+            last = before[-1].lower().lstrip("([\"'") if before else ""
+            if last in _ABBREV or (len(last) == 1 and last.isalpha()):
+                continue
+        cuts.append((start, m.end()))
+        start = m.end()
+    cuts.append((start, len(text)))
     spans = []
-    for m in _SENT_RE.finditer(text):
-        a, b = m.start(), m.end()
+    for a, b in cuts:
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b - a >= 3 and re.search(r"\w", text[a:b]):
+        if b - a >= 2 and re.search(r"\w", text[a:b]):
             spans.append((a, b))
     return spans
 
@@ -79,8 +98,10 @@ def train_semantic(encoder: "Encoder", heads: Heads, langs: Sequence[str] = LANG
     heads.weights[SEMANTIC], heads.biases[SEMANTIC] = w, b
     heads.weights["_exemplars"] = xp.astype(np.float32)
     heads.biases["_exemplars"] = 0.0
-    heads.meta["semantic"] = {"categories": cats, "threshold": THRESHOLD,
-                              "max_clean_score": float((1 / (1 + np.exp(-(xn @ w + b)))).max())}
+    max_clean = float((1 / (1 + np.exp(-(xn @ w + b)))).max())
+    # calibrated: above every clean calibration sentence, never below THRESHOLD
+    heads.meta["semantic"] = {"categories": cats, "max_clean_score": round(max_clean, 4),
+                              "threshold": round(max(THRESHOLD, max_clean + 0.02), 4)}
     return heads
 
 
@@ -112,7 +133,8 @@ class SemanticFlagger:
         """Sentences of `text` at or above the threshold (sentences overlapping `skip` excluded)."""
         import numpy as np
         spans = [s for s in sentence_spans(text)
-                 if not any(a < s[1] and s[0] < b for a, b in skip)]
+                 if len(text[s[0]:s[1]].split()) >= MIN_WORDS
+                 and not any(a < s[1] and s[0] < b for a, b in skip)]
         if not spans:
             return []
         vecs = self.encoder.encode([text[a:b] for a, b in spans])

@@ -112,7 +112,8 @@ def verify_folder(folder: Path) -> list[str]:
         elif not p.is_file():
             problems.append(f"{rel}: missing")
         elif p.stat().st_size != info.get("size", p.stat().st_size):
-            problems.append(f"{rel}: size {p.stat().st_size} differs from manifest ({info.get('size')})")
+            problems.append(f"{rel}: SHA-256 does not match the manifest (size {p.stat().st_size} "
+                            f"instead of {info.get('size')}: file changed or truncated)")
         elif sha256_file(p) != info.get("sha256"):
             problems.append(f"{rel}: SHA-256 does not match the manifest (file changed or corrupted)")
     for p in _files(folder):
@@ -192,9 +193,15 @@ def _safe_extract(zf: zipfile.ZipFile, dest: Path) -> None:
 class ModelStore:
     """The local model store (see module docstring)."""
 
-    def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, root: str | os.PathLike[str] | None = None, *,
+                 catalogue: str | os.PathLike[str] | None = None) -> None:
         self.root = Path(root).expanduser() if root else default_root()
+        self._catalogue_path = Path(catalogue) if catalogue else None
         self._verified: dict[Path, tuple[float, int]] = {}
+
+    def catalogue(self) -> dict[str, CatalogueEntry]:
+        """The catalogue this store offers (resources/models/catalogue.yaml unless given)."""
+        return load_catalogue(self._catalogue_path) if self._catalogue_path else load_catalogue()
 
     # --- listing -----------------------------------------------------------------------------
     def installed(self) -> list[ModelInfo]:
@@ -215,7 +222,7 @@ class ModelStore:
         out = self.installed()
         have = {m.id for m in out}
         if include_catalogue:
-            for e in load_catalogue().values():
+            for e in self.catalogue().values():
                 if e.id in have or (not e.commercial and not all_licences):
                     continue
                 out.append(ModelInfo(id=e.id, task=e.task, languages=e.languages, licence=e.licence,
@@ -317,7 +324,7 @@ class ModelStore:
             elif trust_unverified:
                 check_safe_folder(work)
                 mid = model_id or src.stem.lower()
-                entry = load_catalogue().get(mid)
+                entry = self.catalogue().get(mid)
                 base = self._meta_from_entry(entry) if entry else {
                     "id": mid, "task": _guess_task(work), "languages": [], "licence": "unknown",
                     "commercial": False}
@@ -420,7 +427,7 @@ class ModelStore:
                  revision: str | None = None, endpoint: str | None = None,
                  allow_noncommercial: bool = False, replace: bool = False) -> ModelInfo:
         """Fetch a catalogue model at its pinned revision (safetensors + tokenizer files only)."""
-        entry = load_catalogue().get(model_id)
+        entry = self.catalogue().get(model_id)
         if entry is None:
             raise DownloadError(f"{model_id!r} is not in the catalogue; `models list` shows the ids.")
         if not entry.commercial and not allow_noncommercial:
@@ -441,7 +448,9 @@ class ModelStore:
         hub_constants.HF_HUB_OFFLINE = False
         try:
             with _network_allowed(), tempfile.TemporaryDirectory(dir=self.root, prefix=".download-") as tmp:
+                base = endpoint or hub_constants.ENDPOINT
                 try:
+                    _reachable(base)
                     huggingface_hub.snapshot_download(
                         repo_id=entry.repo, revision=rev, local_dir=tmp,
                         allow_patterns=list(entry.files) or ["*.json", "*.safetensors", "*.spm", "*.model", "*.txt"],
@@ -459,6 +468,18 @@ class ModelStore:
                 return self.add_folder(folder, meta, replace=replace)
         finally:
             hub_constants.HF_HUB_OFFLINE = was_offline
+
+
+def _reachable(url: str, timeout: float = 5.0) -> None:
+    """Fail fast (instead of the hub client's retries) when the endpoint cannot be reached."""
+    import socket
+    from urllib.parse import urlsplit
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        socket.create_connection((parts.hostname or "", port), timeout=timeout).close()
+    except OSError as exc:
+        raise ConnectionError(f"cannot reach {parts.hostname}:{port} ({exc.strerror or exc})") from exc
 
 
 class _network_allowed:
