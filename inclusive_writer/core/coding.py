@@ -88,9 +88,16 @@ def _gd_words(text: str, offset: int, hyphenated: tuple[str, ...]) -> Iterator[t
             yield offset + m.start(), offset + m.end(), word
 
 
+_ELISION_RE = re.compile(r"^(?:[a-z]|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)")
+
+
 def _plain_words(text: str, offset: int, hyphenated: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
     for m in _WORD_RE.finditer(text):
         word = m.group().lower().replace("’", "'")
+        elided = _ELISION_RE.match(word)
+        if elided:  # French l'autonomie, d'écoute → autonomie, écoute
+            word = word[elided.end():]
+            m = _Shifted(m, elided.end())
         if "-" in word and not any(word.startswith(s) for s in hyphenated):
             pos = m.start()
             for part in word.split("-"):
@@ -99,6 +106,21 @@ def _plain_words(text: str, offset: int, hyphenated: tuple[str, ...]) -> Iterato
                 pos += len(part) + 1
         else:
             yield offset + m.start(), offset + m.end(), word
+
+
+class _Shifted:
+    """A match whose start moved past an elided article (keeps offsets exact)."""
+
+    __slots__ = ("_m", "_shift")
+
+    def __init__(self, m: re.Match[str], shift: int) -> None:
+        self._m, self._shift = m, shift
+
+    def start(self) -> int:
+        return self._m.start() + self._shift
+
+    def end(self) -> int:
+        return self._m.end()
 
 
 @dataclass(slots=True)

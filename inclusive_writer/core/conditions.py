@@ -85,10 +85,22 @@ class Context:
                 return True
         return False
 
+    def _sentence_range(self, j: int) -> tuple[int, int]:
+        """Token indices [lo, hi) of the sentence token j belongs to."""
+        toks, sent = self.tokens, self.tokens[j].sent
+        lo, hi = j, j + 1
+        while lo > 0 and toks[lo - 1].sent == sent:
+            lo -= 1
+        while hi < len(toks) and toks[hi].sent == sent:
+            hi += 1
+        return lo, hi
+
     def window_has(self, wl: WordList, window: int | None) -> bool:
         toks, sent = self.tokens, self.tokens[self.first].sent
-        lo = 0 if window is None else max(0, self.first - window)
-        hi = len(toks) if window is None else min(len(toks), self.last + window + 1)
+        if window is None:
+            lo, hi = self._sentence_range(self.first)
+        else:
+            lo, hi = max(0, self.first - window), min(len(toks), self.last + window + 1)
         for j in range(lo, hi):
             if self.first <= j <= self.last or toks[j].sent != sent:
                 continue
@@ -131,9 +143,8 @@ class Context:
             if tok.sent < sent - 1:
                 break
             if self.roles.has(tok, self.lemma):
-                same = [k for k in range(len(toks)) if toks[k].sent == tok.sent and k != j
-                        and k < self.first]
-                return not any(self._is_name(k) for k in same)
+                lo, hi = self._sentence_range(j)
+                return not any(self._is_name(k) for k in range(lo, min(hi, self.first)) if k != j)
             if self._is_name(j):
                 return False  # a name is the nearer referent
         return False

@@ -182,8 +182,9 @@ class Engine:
         starts = sentence_starts(text, seg.start, seg.end)
         assign_sentences(tokens, starts)
         out: list[tuple[int, Finding]] = []
-        raws = [m for m in cp.find(text, tokens, seg.start, seg.end) if cp.accepts(tokens, m)]
-        raws = _drop_inclusive_forms(text, tokens, raws, policy)
+        found = cp.find(text, tokens, seg.start, seg.end)
+        raws = _drop_inclusive_forms(text, [m for m in found if cp.accepts(tokens, m)], found,
+                                     policy)
         has_valid_label = any(policy.valid(lb) for lb in labels) if policy.checks_labels else False
         for m in raws:
             f = self._finding(text, m, cp, policy, labels, has_valid_label, style)
@@ -306,21 +307,22 @@ def _sentence_bounds(starts: list[int], end: int, pos: int) -> tuple[int, int]:
 
 
 def _label_after(text: str, end: int, labels: list[Label]) -> Label | None:
-    """The label that directly follows a job title (spaces or a hyphen between)."""
-    from bisect import bisect_left
-
-    starts = [lb.start for lb in labels]
-    i = bisect_left(starts, end)
+    """The label that follows a job title on the same line ("Technicien de maintenance (H/F)")."""
+    i = bisect_left([lb.start for lb in labels], end)
     if i < len(labels):
         gap = text[end:labels[i].start]
-        if len(gap) <= 3 and not gap.strip(" \t-–"):
+        if len(gap) <= 60 and not any(ch in gap for ch in "\n.!?;") and len(gap.split()) <= 6:
             return labels[i]
     return None
 
 
-def _drop_inclusive_forms(text: str, tokens: list[Token], raws: list[RawMatch],
+def _drop_inclusive_forms(text: str, raws: list[RawMatch], everything: list[RawMatch],
                           policy: LabelPolicy) -> list[RawMatch]:
-    """Leave alone Verkäufer*in, vendeur·euse, VerkäuferIn and pairs like 'vendeuses et vendeurs'."""
+    """Leave alone Verkäufer*in, vendeur·euse, VerkäuferIn and pairs like 'vendeuses et vendeurs'.
+
+    Pairs are looked for among all matches, also those their own context silenced: a
+    feminine form that is quiet on its own still makes its masculine partner a pair.
+    """
     gender = [m for m in raws if m.rule.category == "gender"]
     if not gender:
         return raws
@@ -330,25 +332,40 @@ def _drop_inclusive_forms(text: str, tokens: list[Token], raws: list[RawMatch],
             drop.add(id(m))
         if policy.token_re is not None and policy.token_re.search(text, m.start, m.end):
             drop.add(id(m))
-    ordered = sorted(gender, key=lambda m: m.start)
+    ordered = sorted((m for m in everything if m.rule.category == "gender"), key=lambda m: m.start)
     starts = [m.start for m in ordered]
-    pairs = []
     for a in ordered:
-        lo, hi = bisect_left(starts, a.end), bisect_right(starts, a.end + 12)
-        pairs.extend((a, b) for b in ordered[lo:hi])
-    for a, b in pairs:
-        gap = text[a.end:b.start].strip().lower()
-        if gap in policy.joiners or gap in ("", "/", ",") and b.start - a.end <= 2:
-            if _same_role(a, b, text):
+        lo, hi = bisect_left(starts, a.end), bisect_right(starts, a.end + 48)
+        for b in ordered[lo:hi]:
+            if _is_pair_gap(text[a.end:b.start], policy.joiners) and _same_role(a, b, text):
                 drop.update((id(a), id(b)))
     return [m for m in raws if id(m) not in drop]
+
+
+def _is_pair_gap(gap: str, joiners: frozenset[str]) -> bool:
+    """'und', ' / ', 'ou', or a joiner with an article and adjectives: 'oder einen erfahrenen'."""
+    stripped = gap.strip().lower()
+    if stripped in ("", "/", ",") and len(gap) <= 2:
+        return True
+    if stripped in joiners:
+        return True
+    words = stripped.replace("/", " / ").split()
+    return 1 < len(words) <= 4 and words[0] in joiners and "\n" not in gap
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents or umlauts: 'Ärztin' → 'arztin' (pairs like Arzt/Ärztin)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _same_role(a: RawMatch, b: RawMatch, text: str) -> bool:
     ga, gb = a.rule.gender, b.rule.gender
     if ga and gb and ga == gb:
         return False
-    wa, wb = text[a.start:a.end].lower(), text[b.start:b.end].lower()
+    wa, wb = _fold(text[a.start:a.end]), _fold(text[b.start:b.end])
     common = 0
     for x, y in zip(wa, wb):
         if x != y:

@@ -78,6 +78,7 @@ class CompiledPack:
     roles: WordList | None = None
     function_words: frozenset[str] = frozenset()
     rules: list[Rule] = field(default_factory=list)
+    _set_lengths: dict[str, int] = field(default_factory=dict)
 
     def lemma(self, word: str) -> str:
         return _lemma(word, self.language)
@@ -175,15 +176,27 @@ class CompiledPack:
             if compound and len(norm) >= MIN_COMPOUND_PREFIX + 4:
                 out.extend(self._compound(text, tok, i))
         if self.patterns:
-            assert self.trigger_index is not None
-            seen = self.trigger_index.feed([t.norm for t in tokens])
-            due = [r for r in self.patterns
-                   if (trig := self.pattern_triggers[r.id]) is None or not trig.isdisjoint(seen)]
-            if due:
-                starts = [t.start for t in tokens]
-                ends = [t.end for t in tokens]
-                for rule in due:
-                    out.extend(self._patterns(rule, text, tokens, starts, ends, start, end))
+            out.extend(self._all_patterns(text, tokens, start, end))
+        return out
+
+    def _all_patterns(self, text: str, tokens: list[Token], start: int,
+                      end: int) -> list[RawMatch]:
+        """Regex rules, tried only where a word they must start with occurs."""
+        assert self.trigger_index is not None
+        at = self.trigger_index.positions([t.norm for t in tokens])
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        out: list[RawMatch] = []
+        for rule in self.patterns:
+            trig = self.pattern_triggers[rule.id]
+            if trig is None:
+                where = None
+            else:
+                idx = sorted({i for p in trig for i in at.get(p, ())})
+                if not idx:
+                    continue
+                where = [tokens[i].start for i in idx]
+            out.extend(self._patterns(rule, text, tokens, starts, ends, start, end, where))
         return out
 
     def _compound(self, text: str, tok: Token, i: int) -> list[RawMatch]:
@@ -242,24 +255,27 @@ class CompiledPack:
     def _match_set(self, tokens: list[Token], j: int, name: str, text: str) -> int:
         """How many tokens from j spell a member of set `name` (longest first); 0 if none."""
         members = self.sets.get(name, frozenset())
-        best = 0
-        for n in (3, 2, 1):
-            if j + n > len(tokens):
-                continue
-            seq = tokens[j:j + n]
-            if any(not _GAP_RE.fullmatch(text, a.end, b.start) for a, b in zip(seq, seq[1:])):
-                continue
-            words = " ".join(t.norm for t in seq)
-            if words in members or (n == 1 and self.lemma(words) in members):
-                best = n
-                break
-        return best
+        longest = self._set_lengths.get(name)
+        if longest is None:
+            longest = self._set_lengths[name] = max((len(m.split()) for m in members), default=1)
+        if longest > 1:
+            for n in range(min(longest, len(tokens) - j), 1, -1):
+                seq = tokens[j:j + n]
+                if any(not _GAP_RE.fullmatch(text, a.end, b.start) for a, b in zip(seq, seq[1:])):
+                    continue
+                if " ".join(t.norm for t in seq) in members:
+                    return n
+        norm = tokens[j].norm
+        if norm in members or self.lemma(norm) in members:
+            return 1
+        return 0
 
     def _patterns(self, rule: Rule, text: str, tokens: list[Token], starts: list[int],
-                  ends: list[int], start: int, end: int) -> list[RawMatch]:
+                  ends: list[int], start: int, end: int,
+                  where: list[int] | None = None) -> list[RawMatch]:
         out = []
         assert rule.pattern is not None
-        for m in rule.pattern.finditer(text, start, end):
+        for m in _pattern_matches(rule.pattern, text, start, end, where):
             if "span" in rule.pattern.groupindex and m.group("span") is not None:
                 s, e = m.span("span")
             else:
@@ -293,6 +309,23 @@ class CompiledPack:
         if cr.when.checks and not cr.when.all(ctx):
             return False
         return not (cr.unless.checks and cr.unless.any(ctx))
+
+
+def _pattern_matches(pattern: re.Pattern[str], text: str, start: int, end: int,
+                     where: list[int] | None) -> list[re.Match[str]]:
+    """finditer, or — when the possible start positions are known — match at each of them."""
+    if where is None:
+        return list(pattern.finditer(text, start, end))
+    found = []
+    last_end = start
+    for pos in where:
+        if pos < last_end:
+            continue
+        m = pattern.match(text, pos, end)
+        if m and m.end() > m.start():
+            found.append(m)
+            last_end = m.end()
+    return found
 
 
 def _elements(form: str) -> tuple[Element, ...]:

@@ -457,6 +457,7 @@ class _Rewriter:
                 self.set(j, "'ve" if self._has_reading(j) else "'re")
                 self.coordinated(j + 1)
             return
+        j = self._skip(j)
         j = self._skip_parenthetical(j)
         j = self._skip(j)
         v = self.tok(j)
@@ -487,14 +488,18 @@ class _Rewriter:
             return j
 
     def _skip_parenthetical(self, j: int) -> int:
+        """Skip ', however,' / '(the manager)' / '—the manager—' before the verb."""
         t = self.tok(j)
-        if t is None or t.text != ",":
+        closers = {",": ",", "(": ")", "—": "—", "–": "–", "-": "-"}
+        if t is None or t.text not in closers:
             return j
-        for k in range(j + 1, min(j + 7, len(self.toks))):
+        close = closers[t.text]
+        for k in range(j + 1, min(j + 10, len(self.toks))):
             if not self.same_sent(j, k):
                 return j
-            if self.toks[k].text == ",":
-                nxt = self.tok(k + 1)
+            if self.toks[k].text == close:
+                m = self._skip(k + 1)
+                nxt = self.tok(m)
                 if nxt is not None and nxt.is_word and (
                         nxt.low in BE_HAVE_DO or nxt.low in MODALS or _looks_3sg(nxt.low)):
                     return k + 1
@@ -524,9 +529,10 @@ class _Rewriter:
                     "that", "because", "if", "when", "while", "although", "though", "who",
                     "which", "since", "as", "where", "whether", "until", "unless", "than")):
                 return
+            after_verb = (k - 1) in self.repl and self.owner.get(k - 1) == self.cur
             if t.text == "," and (v := self.tok(self._skip(k + 1))) is not None and v.is_word \
                     and (v.low in BE_HAVE_DO or (_looks_3sg(v.low) and verb_base(v.low) in VERB_BASES
-                                                 and v.low not in NOUNISH_S)):
+                                                 and (v.low not in NOUNISH_S or after_verb))):
                 m = self._skip(k + 1)          # "she plans, organises and delivers"
                 self.set(m, verb_base(v.text))
                 k = m + 1
@@ -543,7 +549,7 @@ class _Rewriter:
                         continue
                     if _looks_3sg(v.low) and (
                             (verb_base(v.low) in VERB_BASES and (
-                                v.low not in NOUNISH_S or self._object_follows(m)))
+                                v.low not in NOUNISH_S or after_verb or self._object_follows(m)))
                             or self._object_follows(m, strict=True)):
                         self.set(m, verb_base(v.text))
                         k = m + 1

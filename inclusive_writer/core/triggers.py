@@ -111,22 +111,25 @@ def triggers(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 class TriggerIndex:
-    """Answers 'does any token start with one of these prefixes?' for one paragraph."""
+    """Finds, in one paragraph's tokens, where words with the wanted prefixes start."""
 
-    __slots__ = ("_lengths", "_seen")
+    __slots__ = ("_lengths", "_prefixes")
 
     def __init__(self, all_prefixes: set[str]) -> None:
         self._lengths = sorted({len(p) for p in all_prefixes if p != DIGIT})
-        self._seen: set[str] = set()
+        self._prefixes = frozenset(all_prefixes)
 
-    def feed(self, norms: list[str]) -> set[str]:
-        seen: set[str] = set()
-        lengths = self._lengths
-        for norm in norms:
+    def positions(self, norms: list[str]) -> dict[str, list[int]]:
+        """prefix (or DIGIT) → indices of the tokens that start with it."""
+        found: dict[str, list[int]] = {}
+        lengths, wanted = self._lengths, self._prefixes
+        for i, norm in enumerate(norms):
             if norm[:1].isdigit():
-                seen.add(DIGIT)
+                found.setdefault(DIGIT, []).append(i)
             for k in lengths:
                 if k > len(norm):
                     break
-                seen.add(norm[:k])
-        return seen
+                head = norm[:k]
+                if head in wanted:
+                    found.setdefault(head, []).append(i)
+        return found

@@ -235,7 +235,9 @@ class ContextJudge:
     """Callable by the engine: `judge(rule_id, lang, sentence, start, end) -> float`.
 
     `start`/`end` index the match inside `sentence`. Returns the probability that the match is
-    about people (rule is right); 1.0 for rules of no known concept when no general head exists.
+    about people (rule is right). Only concepts with labelled examples can drop a match: for a
+    rule of no known concept the general head's score is floored at 0.5 (kept, with the score as
+    confidence), and 1.0 is returned when there is no general head.
     """
 
     def __init__(self, encoder: "Encoder", heads: Heads, *, model_id: str | None = None) -> None:
@@ -282,7 +284,8 @@ class ContextJudge:
             if name not in self.heads.weights:
                 out.append(1.0)
                 continue
-            out.append(float(_sigmoid(np.dot(row, self.heads.weights[name]) + self.heads.biases[name])))
+            p = float(_sigmoid(np.dot(row, self.heads.weights[name]) + self.heads.biases[name]))
+            out.append(max(p, 0.5) if name == GENERAL else p)
         return out
 
     def judge(self, rule_id: str, lang: str, sentence: str, start: int, end: int) -> float:

@@ -168,11 +168,32 @@ class SemanticFlagger:
         return out
 
 
+_SHARED: list[SemanticFlagger | None] = []
+
+
+def semantic_findings(text: str, lang: str, report: Any = None) -> list[Any]:
+    """Semantic findings for `text` with the default judge's encoder, or [] without an encoder.
+
+    Sentences that already carry a rule finding (other than readability/spelling/grammar) in
+    `report` are skipped, so the model only adds what the rules missed. For services.check.
+    """
+    if not _SHARED:
+        from .judge import default_judge
+        j = default_judge()
+        _SHARED.append(SemanticFlagger(j.encoder, j.heads) if j is not None and SEMANTIC in j.heads.weights else None)
+    flagger = _SHARED[0]
+    if flagger is None:
+        return []
+    skip = [(f.start, f.end) for f in getattr(report, "findings", [])
+            if f.category not in ("readability", "spelling", "grammar")]
+    return flagger.findings(text, lang, skip)
+
+
 def load_flagger(encoder: "Encoder | None" = None) -> SemanticFlagger:
     from .judge import load_judge
     j = load_judge(encoder)
     return SemanticFlagger(j.encoder, j.heads)
 
 
-__all__ = ["SemanticFlagger", "SemanticHit", "load_flagger", "sentence_spans", "train_semantic",
+__all__ = ["SemanticFlagger", "SemanticHit", "load_flagger", "semantic_findings", "sentence_spans", "train_semantic",
            "THRESHOLD", "GENERAL"]

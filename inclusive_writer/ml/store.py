@@ -32,6 +32,7 @@ FORMAT = "inclusive-writer-model/1"
 ENV_VAR = "INCLUSIVE_WRITER_MODELS"
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
 Progress = Callable[[int, int, str], None]
+RESERVED = frozenset({"judge"})  # <store>/judge/ holds retrained judge heads, not a model
 
 
 def app_root() -> Path:
@@ -209,7 +210,8 @@ class ModelStore:
         out = []
         if not self.root.is_dir():
             return out
-        for folder in sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for folder in sorted(p for p in self.root.iterdir()
+                             if p.is_dir() and not p.name.startswith(".") and p.name not in RESERVED):
             try:
                 out.append(_info_from_manifest(folder, read_manifest(folder)))
             except IntegrityError:

@@ -24,7 +24,7 @@ from .semantic import sentence_spans
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
-_BULLET = re.compile(r"^(\s*(?:[-*•–]|\d+[.)])?\s*)")
+_BULLET = re.compile(r"^(\s*(?:(?:[-*•–]|\d{1,2}[.)])\s+)?)")
 _LOADED: dict[Path, "Seq2SeqModel"] = {}
 _LOAD_LOCK = threading.Lock()
 

@@ -23,7 +23,6 @@ __all__ = ["Rewrite", "propose_rewrite", "PRONOUN_MODES"]
 
 PRONOUN_MODES = ("job-ad", "neutral", "off")
 SKIP_CATEGORIES = {"readability", "gender-coded", "spelling", "grammar"}
-_EN_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PRONOUN_FINDING = re.compile(
     r"(?i)^(?:he|she|him|her|his|hers|himself|herself|he\s*/\s*she|she\s*/\s*he|he or she|"
     r"she or he|s/he|\(s\)he|s\(he\)|him or her|her or him|him\s*/\s*her|his or her|her or his|"
@@ -233,12 +232,25 @@ def _candidates(text: str, f: Finding, lang: str, style: str, rule: Any,
         except Exception:  # noqa: BLE001 - agreement is a refinement; never lose the edit
             out.append((f.start, f.end, sugg, a_style))
     if lang == "de":
-        out = _prefer_number(text, f, out, ranks)
+        out = _prefer_number(text, f, out, ranks, old_g)
     return out
 
 
+def _de_plural_context(art: str, matched: str, old_gender: str | None) -> bool:
+    """Is the German noun plural here? 'die Verkäufer' yes, 'die Verkäuferin' no."""
+    if old_gender == "f":
+        return matched.endswith("innen") or not matched.endswith("in") and matched.endswith("en")
+    if art == "die":
+        return True                       # die + masculine or neuter noun: plural
+    if art == "den":
+        return matched.endswith("n")      # den Verkäufern (dative plural) / den Verkäufer
+    if art in _DE_ARTICLES:
+        return False
+    return matched.endswith("n") and not matched.endswith("en")
+
+
 def _prefer_number(text: str, f: Finding, cands: list[tuple[int, int, str, str]],
-                   ranks: list[int]) -> list[tuple[int, int, str, str]]:
+                   ranks: list[int], old_gender: str | None = None) -> list[tuple[int, int, str, str]]:
     """Within one style, put first the form whose number fits the article
     (der Verkäufer → Verkaufskraft, die Verkäufer → Verkaufskräfte)."""
     from ..core.agreement import _word_before, looks_plural_de
@@ -255,14 +267,7 @@ def _prefer_number(text: str, f: Finding, cands: list[tuple[int, int, str, str]]
         if not prev[2].islower():
             break
         pos = prev[0]
-    if art == "die" or art in ("den",) and f.text.lower().endswith("n"):
-        plural_ctx: bool | None = True
-    elif art in ("der", "des", "dem", "ein", "eine", "einen", "einem", "eines", "einer", "den"):
-        plural_ctx = False
-    else:
-        plural_ctx = None if not f.text.lower().endswith(("s", "n")) else None
-    if plural_ctx is None:
-        plural_ctx = False if not f.text.lower().endswith("n") else True
+    plural_ctx = _de_plural_context(art, f.text.lower(), old_gender)
 
     def score(c: tuple[int, int, str, str]) -> int:
         p = looks_plural_de(c[2])
