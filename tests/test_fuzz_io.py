@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import os
 import random
 import tempfile
@@ -18,8 +19,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from inclusive_writer.io import InputError, read_bytes_as_text, read_document, write_document
-from inclusive_writer.io.docxfile import load_docx
-from inclusive_writer.io.encoding import BOM_FOR, encode_text
+from inclusive_writer.io.docxfile import load_docx, matches_with_kept
+from inclusive_writer.io.encoding import encode_text
 
 N = int(os.environ.get("IW_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=N, deadline=None, database=None,
@@ -163,17 +164,16 @@ def test_docx_edit_roundtrip(paras, table, seed, inserts):
     expected = ["".join(t for t, _, _ in runs) for runs in paras]
     assert doc.paragraphs[:len(expected)] == expected
     new_text = _edit(doc.text, random.Random(seed), inserts)
-    try:
-        write_document(doc, new_text)
-    except InputError as exc:
-        # allowed only for the documented case: a table cell's last paragraph
-        assert "cannot be removed" in exc.problem and table
-        assert path.read_bytes() == data
-        return
+    saved = write_document(doc, new_text)
     again = read_document(path)
-    assert again.text == new_text
+    assert again.text == saved.text
+    if again.text != new_text:  # only empty paragraphs Word needs may remain, nothing else
+        assert table or len(doc.paragraphs) == 1
+        kept = [i for i, t in enumerate(again.paragraphs) if t == ""]
+        assert any(matches_with_kept(again.paragraphs, list(c), new_text.split("\n"))
+                   for n in range(1, len(kept) + 1) for c in itertools.combinations(kept, n))
     d = docx.Document(path)  # still a valid Word document for python-docx
-    assert len(d.paragraphs) >= 1
+    assert d.element.body is not None
 
 
 @FUZZ

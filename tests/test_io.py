@@ -351,3 +351,22 @@ def test_changed_on_disk(tmp_path):
 def test_document_is_plain_data():
     d = Document(text="x")
     assert d.name == "<input>" and d.paragraphs is None
+
+
+def test_docx_paragraphs_word_needs_stay_as_empty_lines(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Wij zoeken een verkoper (m/v/x).")
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "Functie"
+    t.cell(0, 1).text = "Verkoper"
+    d.add_paragraph("")  # Word always has a paragraph after a final table
+    p = tmp_path / "ad.docx"
+    d.save(p)
+    doc = read_document(p)
+    assert doc.paragraphs == ["Wij zoeken een verkoper (m/v/x).", "Functie", "Verkoper", ""]
+    # the user deletes the cell text line "Functie" and the trailing empty line
+    saved = write_document(doc, "Wij zoeken een verkoper (m/v/x).\nVerkoper")
+    again = read_document(p)
+    assert again.paragraphs == ["Wij zoeken een verkoper (m/v/x).", "", "Verkoper", ""]
+    assert saved.text == again.text
+    assert docx.Document(p).tables[0].cell(0, 0).text == ""

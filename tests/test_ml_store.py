@@ -223,6 +223,9 @@ def test_download_fetches_the_pinned_revision_with_progress(tmp_path, fake_hub):
     assert all(REV in p for p in _Hub.seen)  # every request names the pinned commit
     assert seen
     assert not (st.path("tiny-embed") / ".cache").exists()
+    two = []
+    st.download("tiny-embed", lambda d, t: two.append(d), endpoint=fake_hub, replace=True)  # GUI-style callback
+    assert two
 
 
 def test_download_refuses_a_pickle_served_by_the_hub(tmp_path, fake_hub):

@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="organisation rule pack (extra rules, rules switched off)")
     p.add_argument("--spelling", action="store_true", help="also check spelling")
     p.add_argument("--no-model", action="store_true", help="rules only, no context model")
+    p.add_argument("--semantic", action="store_true",
+                   help="also report sentences the model finds close to exclusionary examples")
     p.add_argument("--summary", action="store_true",
                    help="text format: also print coded-word balance and readability per file")
     p.set_defaults(func=run)
@@ -65,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     settings = CheckSettings(locale=args.locale, org_pack=args.org, categories=cats,
-                             spelling=args.spelling, use_judge=not args.no_model)
+                             spelling=args.spelling, use_judge=not args.no_model,
+                             semantic=args.semantic and not args.no_model)
     lang = None if args.lang == "auto" else args.lang
     failed = False
     any_findings = False

@@ -72,7 +72,7 @@ class GuiSettings:
         cats = self.enabled_categories()
         return {
             "categories": cats,
-            "org_pack": self.org_pack or None,
+            "org_pack": self.org_pack if self.org_pack and Path(self.org_pack).is_dir() else None,
             "locale": self.locale.get(lang) if lang else None,
             "style": self.style.get(lang) if lang else None,
             "spelling": "spelling" in cats,

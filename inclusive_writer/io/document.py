@@ -148,7 +148,13 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
 
 def read_stdin(*, max_bytes: int = MAX_BYTES, name: str = "<stdin>") -> Document:
     """Read standard input as text (same detection and limits as files)."""
-    data = _read_limited(sys.stdin.buffer, max_bytes, name)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(name, "no standard input available")
+    try:
+        data = _read_limited(stream, max_bytes, name)
+    except OSError as exc:
+        raise InputError(name, f"read error: {exc.strerror or exc}") from None
     return read_bytes_as_text(data, name)
 
 
@@ -180,6 +186,8 @@ def write_document(target: Document | str | os.PathLike[str], text: str, *,
     reused: edited paragraphs change, everything else is kept) or a path. `path` saves
     elsewhere ("save as"). `newline`, when given, converts every line ending in `text`.
     Raises `InputError` (file + problem) and then leaves the existing file untouched.
+    The returned `Document.text` is what is now on disk: for .docx it equals `text` except
+    for empty paragraphs Word requires (see `docxfile.apply_text`).
     """
     doc = target if isinstance(target, Document) else None
     dest = Path(path) if path is not None else (doc.path if doc is not None else Path(target))
@@ -193,19 +201,22 @@ def write_document(target: Document | str | os.PathLike[str], text: str, *,
         source = doc._source if doc is not None and doc.format == "docx" else None
         if source is None and doc is None and dest.exists():
             source = read_document(dest, format="docx")._source
+        kept: list[int] = []
         if source is not None:
             content = docxfile.load_docx(source, name)  # fresh tree: `doc` stays pristine
             docxfile.apply_text(content, text, name)
+            kept = content.kept_empty
             data = docxfile.serialize_docx(content)
         else:
             data = _new_docx_bytes(text, name)
         check = docxfile.load_docx(data, name)
-        if check.text != text:  # never write something we could not read back identically
+        lines = [p.text for p in check.paragraphs]
+        # never write something that would not read back as the text (see apply_text)
+        if not docxfile.matches_with_kept(lines, kept, text.split("\n")):
             raise InputError(name, "internal error: the .docx would not read back identically; "
                                    "nothing was changed")
-        new = Document(text=text, path=dest, format="docx", encoding="utf-8", newline="\n",
-                       paragraphs=[p.text for p in check.paragraphs], size=len(data),
-                       _source=data)
+        new = Document(text=check.text, path=dest, format="docx", encoding="utf-8",
+                       newline="\n", paragraphs=lines, size=len(data), _source=data)
     else:
         enc = encoding or (doc.encoding if doc is not None else "utf-8")
         use_bom = bom if bom is not None else (doc.bom if doc is not None and encoding is None

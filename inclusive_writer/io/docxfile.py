@@ -134,6 +134,7 @@ class DocxContent:
     part_name: str
     root: object
     paragraphs: list[DocxParagraph]
+    kept_empty: list[int] = field(default_factory=list)  # see apply_text
 
     @property
     def text(self) -> str:
@@ -330,8 +331,10 @@ def _remove_paragraph(para: DocxParagraph) -> bool:
     """Remove the paragraph, or only empty it when it must stay (last in cell, holds images)."""
     el = para.element
     parent = el.getparent()
-    siblings = [c for c in parent if c.tag in (W + "p", W + "tbl")]
-    keeps = any(el.iter(*_KEEP_PARAGRAPH)) or len(siblings) <= 1
+    blocks = [c for c in parent if c.tag in (W + "p", W + "tbl") and c is not el]
+    keeps = (any(el.iter(*_KEEP_PARAGRAPH))  # images, bookmarks, fields
+             or not any(c.tag == W + "p" for c in blocks)  # a cell needs a paragraph
+             or (parent.tag in (W + "tc", W + "body") and blocks[-1].tag == W + "tbl"))
     if keeps:
         _edit_paragraph(para, "")
         return False
@@ -340,7 +343,13 @@ def _remove_paragraph(para: DocxParagraph) -> bool:
 
 
 def apply_text(content: DocxContent, new_text: str, name: str) -> None:
-    """Make `content.text == new_text` with the smallest change to the XML."""
+    """Make `content.text == new_text` with the smallest change to the XML.
+
+    One exception: a paragraph the user deleted that Word needs (the last one of a table
+    cell, one holding an image, the one after a final table) stays as an empty paragraph;
+    `content.kept_empty` lists such positions, so the text on disk may have extra blank lines
+    exactly there, and nowhere else.
+    """
     _check_xml_chars(new_text, name)
     old_list = [p.text for p in content.paragraphs]
     new_list = new_text.split("\n")
@@ -367,6 +376,7 @@ def apply_text(content: DocxContent, new_text: str, name: str) -> None:
             _edit_paragraph(para, new)
         return
     result: list[DocxParagraph] = []
+    kept: list[DocxParagraph] = []
     # Blank lines may not anchor a match: otherwise an unchanged paragraph can be paired
     # with a different one and lose its own formatting.
     sm = difflib.SequenceMatcher(lambda t: not t.strip(), old_list, new_list, autojunk=False)
@@ -392,12 +402,22 @@ def apply_text(content: DocxContent, new_text: str, name: str) -> None:
             anchor = newp
         for k in range(i1 + pair, i2):
             if not _remove_paragraph(paras[k]):
-                result.append(paras[k])  # kept (emptied): it still is a line of text
+                result.append(paras[k])  # kept, emptied: Word needs it there
+                kept.append(paras[k])
     content.paragraphs = result
-    if content.text != new_text:
-        raise InputError(name, "cannot save this edit into the .docx: a paragraph that holds an "
-                               "image or is the only one in a table cell cannot be removed; "
-                               "keep its line (it may be empty)")
+    kept_ids = {id(p) for p in kept}
+    content.kept_empty = [i for i, p in enumerate(result) if id(p) in kept_ids]
+    if not matches_with_kept([p.text for p in result], content.kept_empty, new_list):
+        raise InputError(name, "cannot save this edit into the .docx (its structure could not "
+                               "hold the new text); nothing was changed")
+
+
+def matches_with_kept(lines: list[str], kept: list[int], wanted: list[str]) -> bool:
+    """`lines` equals `wanted` once the kept (necessarily empty) paragraphs are left out."""
+    keep = set(kept)
+    if any(lines[i] for i in keep):
+        return False
+    return [t for i, t in enumerate(lines) if i not in keep] == wanted
 
 
 def serialize_docx(content: DocxContent) -> bytes:

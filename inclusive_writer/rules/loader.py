@@ -287,6 +287,10 @@ def load_lexicon(path: Path, language: str) -> dict[str, frozenset[str]]:
     for name, words in (data.get("sets") or {}).items():
         if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
             raise RuleError(path, f"set '{name}' must be a list of words")
+        flags = [w for w in words if isinstance(w, bool)]
+        if flags:
+            raise RuleError(path, f"set '{name}' has {str(flags[0]).lower()}: YAML reads bare "
+                            "no/yes/on/off as true/false; put the word in quotes")
         sets[str(name)] = frozenset(" ".join(str(w).lower().split()) for w in words)
     return sets
 

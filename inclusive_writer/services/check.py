@@ -25,6 +25,7 @@ class CheckSettings:
     use_judge: bool = True
     coded_findings: bool = False
     readability: bool = True
+    semantic: bool = False  # model flags for sentences close to exclusionary examples
     style: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -62,13 +63,32 @@ def check_text(text: str, lang: str | None = None, *,
     report = analyze(text, lang, locale=s.locale, config=s.org_pack, judge=judge,
                      categories=s.categories, coded_findings=s.coded_findings,
                      readability=s.readability, style=s.style)
+    extra: list[Finding] = []
     if s.spelling and (s.categories is None or "spelling" in s.categories):
-        extra = _spelling(text, report.language)
-        if extra:
-            merged = resolve([(0, f) for f in report.findings] + [(5, f) for f in extra])
-            report.findings = merged
-            report.summary["counts"]["spelling"] = sum(1 for f in merged if f.category == "spelling")
+        extra.extend(_spelling(text, report.language))
+    if s.semantic and judge is not None:
+        extra.extend(_semantic(text, report))
+    if s.categories is not None:
+        extra = [f for f in extra if f.category in s.categories]
+    if extra:
+        report.findings = resolve([(0, f) for f in report.findings] + [(5, f) for f in extra])
+        counts: dict[str, int] = {}
+        for f in report.findings:
+            counts[f.category] = counts.get(f.category, 0) + 1
+        report.summary["counts"] = counts
     return report
+
+
+def _semantic(text: str, report: Report) -> list[Finding]:
+    try:
+        from ..ml.semantic import semantic_findings
+    except ImportError:  # pragma: no cover
+        return []
+    try:
+        return list(semantic_findings(text, report.language, report))
+    except Exception as exc:  # noqa: BLE001 - a model problem must not break checking
+        log.warning("semantic flags unavailable: %s", exc)
+        return []
 
 
 def _spelling(text: str, lang: str) -> list[Finding]:
