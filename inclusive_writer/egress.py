@@ -96,7 +96,7 @@ def _decide(function: str, host: str, port: int | None) -> None:
         elif _is_loopback(host) and not _state["strict"]:
             allowed, reason = True, "loopback (non-strict mode)"
         elif function in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "getnameinfo") \
-                and (_is_numeric(host) or host.lower() in _LOCAL_NAMES):
+                and (not host or _is_numeric(host) or host.lower() in _LOCAL_NAMES):
             return  # resolving a literal address or localhost never touches the network
         else:
             allowed = False

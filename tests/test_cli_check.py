@@ -4,10 +4,7 @@ from __future__ import annotations
 import io
 import json
 import re
-import resource
-import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import docx
@@ -132,28 +129,4 @@ def test_unknown_language_and_category_are_usage_errors(tmp_path, capsys):
     assert run(["--categories", "gender,nonsense", str(path)], capsys)[0] == 2
 
 
-def _peak_rss_kb(args):
-    code = ("import resource, sys; from inclusive_writer.cli import main; "
-            "rc = main(sys.argv[1:]); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)")
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          timeout=900)
-    assert proc.returncode in (0, 1), proc.stderr
-    return int(proc.stderr.strip().splitlines()[-1])
-
-
-@pytest.mark.slow
-def test_large_text_memory_is_bounded_by_its_size(tmp_path):
-    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
-    small.write_text(AD_EN, encoding="utf-8")
-    block = (AD_EN + CLEAN + "\n") * 40
-    size_mb = 8
-    with open(big, "w", encoding="utf-8") as fh:
-        written = 0
-        while written < size_mb * 1024 * 1024:
-            fh.write(block)
-            written += len(block)
-    base = _peak_rss_kb(["check", "--no-model", "--lang", "en", "--format", "text", str(small)])
-    peak = _peak_rss_kb(["check", "--no-model", "--lang", "en", "--format", "text", str(big)])
-    size_kb = big.stat().st_size / 1024
-    assert peak - base < 8 * size_kb, (base, peak, size_kb)
+# The 50 MB memory bound is tested in tests/test_io_cli.py::test_fifty_megabyte_text_with_bounded_memory.

@@ -176,15 +176,33 @@ def test_rewrite_makes_no_network_attempt():
     assert attempts == []
 
 
-def test_translate_makes_no_network_attempt():
+def test_translate_makes_no_network_attempt(tmp_path):
     if not _exists("inclusive_writer.services.translate"):
         pytest.skip("services.translate not built yet (ml teammate)")
-    attempts = _run_guarded("""
+    helper = ROOT / "tests" / "test_translate.py"
+    if not helper.exists():
+        pytest.skip("the ml teammate's tiny-model builder (tests/test_translate.py) is missing")
+    spec = importlib.util.spec_from_file_location("_iw_tiny_translate", helper)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    from inclusive_writer.ml.store import ModelStore
+
+    store_dir = tmp_path / "store"
+    folder = mod.build_tiny_marian(tmp_path / "build" / "marian")  # built before the guard
+    ModelStore(store_dir).add_folder(folder, {
+        "id": "tiny-en-nl", "task": "translation", "languages": ["en", "nl"], "source": "en",
+        "target": "nl", "licence": "test", "origin": "built"})
+    attempts = _run_guarded(f"""
+        from inclusive_writer.ml.store import ModelStore
         from inclusive_writer.services import translate as tr
-        try:
-            tr.translate("Wij zoeken een verkoper (m/v/x).", "nl", "en")
-        except Exception as exc:   # no model installed here: must fail locally, not fetch
-            print("translate:", type(exc).__name__, exc, file=sys.stderr)
+        t = tr.translate("We are looking for a nurse for our hospital in Ghent.\\n"
+                         "Apply before Friday.", "en", "nl", store=ModelStore({str(store_dir)!r}))
+        assert t.model_id == "tiny-en-nl" and len(t.text.split("\\n")) == 2, t
+        try:  # a pair without a model must fail locally, not fetch
+            tr.translate("Wij zoeken een verpleegkundige.", "nl", "fr",
+                         store=ModelStore({str(store_dir)!r}))
+        except Exception as exc:
+            print("no nl->fr model:", type(exc).__name__, file=sys.stderr)
     """)
     assert attempts == []
 
@@ -225,3 +243,18 @@ def test_app_makes_no_network_attempt(tmp_path):
         win.close()
     """)
     assert attempts == []
+
+
+def test_local_lookups_and_servers_are_not_egress(guard):
+    socket.getaddrinfo(None, 8080)
+    socket.getaddrinfo(None, 8080, flags=socket.AI_PASSIVE)
+    socket.getaddrinfo("127.0.0.1", 80)
+    socket.getaddrinfo("localhost", 80)
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen()
+    srv.close()
+    assert guard.attempts() == []
+    guard.install_guard(strict=True)  # idempotent
+    guard.uninstall_guard()
+    assert socket.getaddrinfo.__module__ == "socket"

@@ -289,7 +289,7 @@ def test_switch_ui_to_dutch_translates_the_interface(window, qtbot):
     assert window.gauges.h_read.text() == nl["Readability (target B1)"]
     top = window.panel.tree.topLevelItem(0).text(0)
     assert top.split("  (")[0] in nl.values()
-    assert window.privacy.text() == nl["🔒 Offline: nothing leaves this computer"]
+    assert window.privacy.text() == nl["Offline: nothing leaves this computer"]
     # persisted for the next start
     assert GuiSettings.load().ui_language == "nl"
     window.set_ui_language("en")

@@ -13,7 +13,7 @@ GUI = ROOT / "inclusive_writer" / "gui"
 I18N = ROOT / "resources" / "i18n"
 # module-level dicts/tuples whose string values are shown through tr()
 LABEL_TABLES = {"CATEGORY_LABELS", "LANGUAGE_NAMES", "SEVERITY_LABELS", "VERDICTS", "STYLE_LABELS",
-                "LOCALE_LABELS", "COLUMNS"}
+                "LOCALE_LABELS", "COLUMNS", "TASKS", "SCHEMES", "READABILITY_DETAILS", "OPEN_FILTER"}
 
 
 def collect_keys() -> list[str]:
@@ -35,8 +35,10 @@ def collect_keys() -> list[str]:
                 elif name in ("t", "_act", "_menu") and node.args:
                     # self.t(setter, "key"), self._act("key", ...), self._menu("key")
                     add(node.args[1] if name == "t" and len(node.args) > 1 else node.args[0])
-            elif isinstance(node, ast.Assign) and any(
-                    isinstance(t, ast.Name) and t.id in LABEL_TABLES for t in node.targets):
+            elif (isinstance(node, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id in LABEL_TABLES for t in node.targets)) or (
+                    isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+                    and node.target.id in LABEL_TABLES and node.value is not None):
                 val = node.value
                 if isinstance(val, ast.Dict):
                     for v in val.values:
@@ -44,10 +46,8 @@ def collect_keys() -> list[str]:
                 elif isinstance(val, ast.Tuple):
                     for v in val.elts:
                         add(v)
-            elif isinstance(node, ast.Tuple) and len(node.elts) == 2 and all(
-                    isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
-                # ("system", "Follow the system") style choice lists and tooltip label pairs
-                pass
+                else:
+                    add(val)
     seen: dict[str, None] = {}
     for k in keys:
         seen.setdefault(k, None)

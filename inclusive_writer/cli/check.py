@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from ..core.model import CATEGORIES, SEVERITY_RANK
+from ..core.model import CATEGORIES, SEVERITY_RANK, Finding
 from ..services import formats
 
 DOC_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
@@ -59,7 +59,7 @@ def _expand(paths: list[str]) -> Iterator[str]:
 def run(args: argparse.Namespace) -> int:
     from ..io import InputError, read_document, read_stdin
     from ..rules.yamlio import DataError
-    from ..services.check import CheckSettings, check_text
+    from ..services.check import CheckSettings, check_text, stream_check
 
     cats = [c.strip() for c in args.categories.split(",")] if args.categories else None
     if cats and set(cats) - set(CATEGORIES):
@@ -71,13 +71,36 @@ def run(args: argparse.Namespace) -> int:
                              semantic=args.semantic and not args.no_model)
     lang = None if args.lang == "auto" else args.lang
     failed = False
-    any_findings = False
+    flag = [False]  # any finding at or above --fail-on
     results: list[tuple[str, str, object]] = []
-    json_items = []
     floor = SEVERITY_RANK[args.min_severity]
+    fail_floor = SEVERITY_RANK[args.fail_on]
+    single = len(args.paths) == 1 and args.paths[0] != "" and not Path(args.paths[0]).is_dir()
+    out = sys.stdout
+    emitted = 0
+    if args.format == "json" and not single:
+        out.write("[")
     for name in _expand(args.paths):
+        shown = "<stdin>" if name == "-" else name
         try:
             doc = read_stdin() if name == "-" else read_document(name)
+            if args.format in ("text", "json"):
+                state: dict = {}
+                hits = (f for f in stream_check(doc.text, lang, settings=settings, state=state)
+                        if SEVERITY_RANK[f.severity] >= floor)
+                if args.format == "json":
+                    out.write(("," if emitted else "") + ("\n" if not single else ""))
+                    hits = _watch(hits, fail_floor, flag)
+                    formats.write_report_json(out, shown, hits, state)
+                    emitted += 1
+                else:
+                    for f in hits:
+                        out.write(formats.format_line(shown, doc.text, f) + "\n")
+                        if SEVERITY_RANK[f.severity] >= fail_floor:
+                            flag[0] = True
+                    if args.summary:
+                        _print_summary(shown, state["language"], state["summary"])
+                continue
             report = check_text(doc.text, lang, settings=settings)
         except InputError as exc:
             print(f"inclusive-writer: {exc}", file=sys.stderr)
@@ -87,35 +110,35 @@ def run(args: argparse.Namespace) -> int:
             print(f"inclusive-writer: {name}: {exc}", file=sys.stderr)
             return 2
         report.findings = [f for f in report.findings if SEVERITY_RANK[f.severity] >= floor]
-        shown = "<stdin>" if name == "-" else name
         if formats.at_or_above(report, args.fail_on):
-            any_findings = True
-        if args.format == "text":
-            for line in formats.format_text(shown, doc.text, report):
-                print(line)
-            if args.summary:
-                _print_summary(shown, report)
-        elif args.format == "json":
-            json_items.append(formats.report_json(shown, report))
-        else:
-            results.append((shown, doc.text, report))
+            flag[0] = True
+        results.append((shown, doc.text, report))
         del doc
     if args.format == "json":
-        data = json_items[0] if len(json_items) == 1 and len(args.paths) == 1 \
-            and not Path(args.paths[0]).is_dir() else json_items
-        print(formats.dumps(data))
+        if not single:
+            out.write("\n]\n" if emitted else "]\n")
+        else:
+            out.write("\n" if emitted else "[]\n")
     elif args.format == "sarif":
         print(formats.dumps(formats.sarif(results)))  # type: ignore[arg-type]
+    any_findings = flag[0]
     sys.stdout.flush()
     if failed:
         return 2
     return 1 if any_findings else 0
 
 
-def _print_summary(path: str, report: object) -> None:
-    s = report.summary  # type: ignore[attr-defined]
-    gc = s["gender_coding"]
-    rd = s["readability"]
-    print(f"{path}: language {report.language}; coding: {gc['verdict']} "  # type: ignore[attr-defined]
+def _watch(findings: Iterator[Finding], fail_floor: int, flag: list[bool]) -> Iterator[Finding]:
+    for f in findings:
+        if SEVERITY_RANK[f.severity] >= fail_floor:
+            flag[0] = True
+        yield f
+
+
+def _print_summary(path: str, language: str, summary: dict) -> None:
+    gc = summary["gender_coding"]
+    rd = summary["readability"]
+    print(f"{path}: language {language}; coding: {gc['verdict']} "
           f"({gc['masculine_count']} masculine, {gc['feminine_count']} feminine); "
-          f"readability: {rd.get('formula')} {rd.get('score')} (≈{rd.get('level')}, target {rd.get('target')})")
+          f"readability: {rd.get('formula')} {rd.get('score')} (≈{rd.get('level')}, "
+          f"target {rd.get('target')})")

@@ -98,12 +98,23 @@ class Engine:
 
     # -- the public entry -------------------------------------------------------------------
 
-    def analyze(self, text: str, lang: str | None = None, *, locale: str | None = None,
-                judge: ContextJudge | None = None, categories: list[str] | None = None,
-                coded_findings: bool = False, readability: bool = True,
-                style: str | None = None) -> Report:
+    def analyze(self, text: str, lang: str | None = None, **options: Any) -> Report:
+        """Analyse `text`; options: locale, judge, categories, coded_findings, readability, style."""
+        state: dict[str, Any] = {}
+        findings = list(self.stream(text, lang, state=state, **options))
+        return Report(state["language"], findings, state["summary"])
+
+    def stream(self, text: str, lang: str | None = None, *, locale: str | None = None,
+               judge: ContextJudge | None = None, categories: list[str] | None = None,
+               coded_findings: bool = False, readability: bool = True,
+               style: str | None = None, state: dict[str, Any] | None = None) -> Iterator[Finding]:
+        """Yield findings in text order, paragraph by paragraph (memory stays bounded).
+
+        When the iteration ends, `state` holds "language" and "summary".
+        """
         if not isinstance(text, str):
             raise TypeError(f"analyze() needs text (str), got {type(text).__name__}")
+        state = {} if state is None else state
         code, region = normalize_language(lang)
         locale = (locale or region or self.config.locale.get(code or "", None))
         locale = locale.upper() if locale else None
@@ -116,17 +127,19 @@ class Engine:
         segments = self._segments(text, code)
         main = code or _main_language(segments) or "en"
         labels = find_labels(text) if segments else []
-        policies: dict[str, LabelPolicy] = {}
+        policies: dict[str, LabelPolicy] = {
+            main: LabelPolicy.for_language(main, locale)}
         coding: dict[str, CodingCounter] = {}
         reading: dict[str, ReadabilityCounter] = {}
-        findings: list[Finding] = []
+        tally = _Tally()
+        pending = self._label_findings(text, labels, policies, main, locale, wanted)
         uniform = not coded_findings and len({s.language for s in segments}) == 1
         for seg in segments:
             lang_code = seg.language
             policy = policies.get(lang_code)
             if policy is None:
                 policy = policies[lang_code] = LabelPolicy.for_language(
-                    lang_code, locale if (code or lang_code == main) else None)
+                    lang_code, locale if code else None)
             counter = coding.get(lang_code)
             if counter is None and coded_lists(lang_code) is not None:
                 counter = coding[lang_code] = CodingCounter(
@@ -148,11 +161,18 @@ class Engine:
                 found = [(p, f) for p, f in found if f.category in wanted]
             if self.config.disabled_categories or self.config.disabled_words:
                 found = [(p, f) for p, f in found if not self._switched_off(f)]
-            findings.extend(resolve(found))
-        findings.extend(self._label_findings(text, labels, policies, main, locale, wanted))
-        findings.sort(key=lambda f: (f.start, -(f.end - f.start)))
-        summary = self._summary(findings, coding, reading, main, segments, locale, judge)
-        return Report(main, findings, summary)
+            batch = resolve(found)
+            while pending and pending[0].start < seg.end:
+                batch.append(pending.pop(0))
+            batch.sort(key=lambda f: (f.start, -(f.end - f.start)))
+            for f in batch:
+                tally.add(f)
+                yield f
+        for f in pending:
+            tally.add(f)
+            yield f
+        state["language"] = main
+        state["summary"] = self._summary(tally, coding, reading, main, segments, locale, judge)
 
     def _switched_off(self, f: Finding) -> bool:
         cfg = self.config
@@ -258,14 +278,10 @@ class Engine:
             ))
         return out
 
-    def _summary(self, findings: list[Finding], coding: dict[str, CodingCounter],
+    def _summary(self, tally: "_Tally", coding: dict[str, CodingCounter],
                  reading: dict[str, ReadabilityCounter], main: str, segments: list[Segment],
                  locale: str | None, judge: ContextJudge | None) -> dict[str, Any]:
-        counts: dict[str, int] = {}
-        severities = {"error": 0, "warning": 0, "info": 0}
-        for f in findings:
-            counts[f.category] = counts.get(f.category, 0) + 1
-            severities[f.severity] += 1
+        counts, severities = tally.counts, tally.severities
         langs: dict[str, int] = {}
         for seg in segments:
             langs[seg.language] = langs.get(seg.language, 0) + (seg.end - seg.start)
@@ -290,6 +306,20 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     while i >= 0 and (text[i] in " \t\"'“‘«(•*-–—" ):
         i -= 1
     return i < 0 or text[i] in "\n.!?:…"
+
+
+class _Tally:
+    """Counts per category and severity, kept while findings stream past."""
+
+    __slots__ = ("counts", "severities")
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.severities = {"error": 0, "warning": 0, "info": 0}
+
+    def add(self, f: Finding) -> None:
+        self.counts[f.category] = self.counts.get(f.category, 0) + 1
+        self.severities[f.severity] += 1
 
 
 def _main_language(segments: list[Segment]) -> str | None:

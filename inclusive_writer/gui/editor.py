@@ -149,10 +149,24 @@ class CheckingEditor(QPlainTextEdit):
         self._running = True
         self.check_started.emit()
         known = self.language or getattr(self.report, "language", None)
-        task = workers.Task(self.checker, text, self.language, self.settings_provider(known))
-        task.signals.done.connect(lambda report, g=gen, t=text: self._on_result(g, t, report))
-        task.signals.failed.connect(lambda exc, g=gen: self._on_failed(g, exc))
+        checker, lang, settings = self.checker, self.language, self.settings_provider(known)
+
+        def job() -> tuple:  # runs in the pool thread; holds no reference to the widget
+            try:
+                return gen, text, checker(text, lang, settings), None
+            except Exception as exc:  # noqa: BLE001 - reported in the UI
+                return gen, text, None, exc
+
+        task = workers.Task(job)
+        task.signals.done.connect(self._on_job)  # bound slot: dropped if the editor is deleted
         workers.start(task, self.pool)
+
+    def _on_job(self, result: tuple) -> None:
+        gen, text, report, exc = result
+        if exc is not None:
+            self._on_failed(gen, exc)
+        else:
+            self._on_result(gen, text, report)
 
     def _finish(self) -> None:
         self._running = False

@@ -13,6 +13,12 @@ from .theme import category_color, category_label
 
 MASC, FEM = QColor("#3b78e7"), QColor("#d0508a")
 CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
+READABILITY_DETAILS = {
+    "words_per_sentence": "Average sentence length: {v} words",
+    "syllables_per_word": "Syllables per word: {v}",
+    "score": "Reading-ease score: {v}",
+    "formula": "Formula: {v}",
+}
 
 VERDICTS = {
     "empty": "No coded words",
@@ -123,10 +129,7 @@ class ReadabilityGauge(QWidget):
         self.data = dict(readability or {})
         self.setAccessibleDescription(self.summary_text())
         details = []
-        for key, label in (("words_per_sentence", "Average sentence length: {v} words"),
-                           ("syllables_per_word", "Syllables per word: {v}"),
-                           ("score", "Reading-ease score: {v}"),
-                           ("formula", "Formula: {v}")):
+        for key, label in READABILITY_DETAILS.items():
             if self.data.get(key) is not None:
                 v = self.data[key]
                 details.append(tr(label, v=round(v, 1) if isinstance(v, float) else v))

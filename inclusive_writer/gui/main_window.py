@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
         self._update_title()
         self.retranslate()
+        self.editor.document().setModified(False)
 
     # ---- building ----------------------------------------------------------------------------
     def _act(self, key: str, slot, shortcut: Any = None, name: str = "") -> QAction:
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
         self.detected.setObjectName("detectedLanguage")
         self.privacy = QLabel()
         self.privacy.setObjectName("privacyBadge")
-        self.t(self.privacy.setText, "🔒 Offline: nothing leaves this computer")
+        self.t(self.privacy.setText, "Offline: nothing leaves this computer")
         sb.addWidget(self.state, 1)
         sb.addPermanentWidget(self.detected)
         sb.addPermanentWidget(self.privacy)

@@ -60,7 +60,7 @@ class ModelManager(QDialog):
         privacy.setWordWrap(True)
         privacy.setStyleSheet("#privacyNote{background:#e6f4ea;color:#0d3b1e;border:1px solid #81c995;"
                               "border-radius:6px;padding:8px}")
-        self.t(privacy.setText, "🔒 Models run on this computer. Nothing you write is sent anywhere. "
+        self.t(privacy.setText, "Models run on this computer. Nothing you write is sent anywhere. "
                "Importing a model pack from a folder or zip needs no network; "
                "downloading is the only action that uses the network, and only when you ask for it.")
         lay.addWidget(privacy)

@@ -19,6 +19,7 @@ STYLE_LABELS = {
     "label": "Job title + label (m/v/x)",
 }
 LOCALE_LABELS = {"BE": "Belgium", "NL": "Netherlands", "FR": "France", "DE": "Germany"}
+SCHEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
 class SettingsDialog(QDialog):
@@ -46,12 +47,12 @@ class SettingsDialog(QDialog):
             self.doc_lang.addItem(language_name(code), code)
         self.doc_lang.setCurrentIndex(max(0, self.doc_lang.findData(settings.document_language)))
         self.scheme = QComboBox()
-        for code, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+        for code, label in SCHEMES.items():
             self.scheme.addItem(tr(label), code)
         self.scheme.setCurrentIndex(max(0, self.scheme.findData(settings.color_scheme)))
         form.addRow(tr("Interface language"), self.ui_lang)
         form.addRow(tr("Default document language"), self.doc_lang)
-        form.addRow(tr("Appearance"), self.scheme)
+        form.addRow(tr("Colour scheme"), self.scheme)
         tabs.addTab(general, tr("General"))
 
         conv = QWidget()

@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ..core.model import Finding, Report
 from ..core.spans import resolve
@@ -77,6 +77,25 @@ def check_text(text: str, lang: str | None = None, *,
             counts[f.category] = counts.get(f.category, 0) + 1
         report.summary["counts"] = counts
     return report
+
+
+def stream_check(text: str, lang: str | None = None, *, settings: CheckSettings | None = None,
+                 state: dict[str, Any] | None = None) -> Iterator[Finding]:
+    """Findings in text order; streams paragraph by paragraph when no whole-text model step
+    (spelling, semantic flags) is asked for. `state` receives "language" and "summary"."""
+    s = settings or CheckSettings()
+    state = {} if state is None else state
+    if s.spelling or s.semantic:
+        report = check_text(text, lang, settings=s)
+        state["language"], state["summary"] = report.language, report.summary
+        yield from report.findings
+        return
+    from ..core.engine import engine_for
+
+    judge = context_judge() if s.use_judge else None
+    yield from engine_for(s.org_pack).stream(
+        text, lang, locale=s.locale, judge=judge, categories=s.categories,
+        coded_findings=s.coded_findings, readability=s.readability, style=s.style, state=state)
 
 
 def _semantic(text: str, report: Report) -> list[Finding]:

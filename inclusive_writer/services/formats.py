@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .. import __version__
 from ..core.model import SEVERITY_RANK, Finding, Report
@@ -13,10 +13,11 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def positions(text: str, findings: Iterable[Finding]) -> Iterator[tuple[Finding, int, int, int, int]]:
     """(finding, line, column, end line, end column), 1-based, columns in code points.
 
-    Walks the text once (findings sorted by start), so no line table is kept in memory.
+    Walks the text once; `findings` must come sorted by start (as reports and streams do),
+    so no line table is kept in memory.
     """
     line, line_start, pos = 1, 0, 0
-    for f in sorted(findings, key=lambda f: f.start):
+    for f in findings:
         line += text.count("\n", pos, f.start)
         nl = text.rfind("\n", pos, f.start)
         if nl != -1:
@@ -34,10 +35,59 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def format_text(path: str, text: str, report: Report) -> Iterator[str]:
-    """`path:line:col severity message [rule]`, one line per finding."""
-    for f, line, col, _, _ in positions(text, report.findings):
+def format_text(path: str, text: str, findings: Iterable[Finding]) -> Iterator[str]:
+    """`path:line:col severity message [rule]`, one line per finding (sorted by start)."""
+    for f, line, col, _, _ in positions(text, findings):
         yield f"{path}:{line}:{col} {f.severity} {one_line(f.message)} [{f.rule}]"
+
+
+class _LineTracker:
+    """Line and column of increasing offsets in one text, without a line table."""
+
+    __slots__ = ("text", "line", "line_start", "pos")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.line, self.line_start, self.pos = text, 1, 0, 0
+
+    def at(self, offset: int) -> tuple[int, int]:
+        if offset < self.pos:  # out of order: start again from the top
+            self.line, self.line_start, self.pos = 1, 0, 0
+        self.line += self.text.count("\n", self.pos, offset)
+        nl = self.text.rfind("\n", self.pos, offset)
+        if nl != -1:
+            self.line_start = nl + 1
+        self.pos = offset
+        return self.line, offset - self.line_start + 1
+
+
+_TRACKERS: dict[int, _LineTracker] = {}
+
+
+def format_line(path: str, text: str, f: Finding) -> str:
+    """One linter line for a finding of a stream over `text` (findings in text order)."""
+    tracker = _TRACKERS.get(id(text))
+    if tracker is None or tracker.text is not text:
+        _TRACKERS.clear()
+        tracker = _TRACKERS[id(text)] = _LineTracker(text)
+    line, col = tracker.at(f.start)
+    return f"{path}:{line}:{col} {f.severity} {one_line(f.message)} [{f.rule}]"
+
+
+def write_report_json(out: IO[str], path: str, findings: Iterable[Finding],
+                      state: dict[str, Any]) -> None:
+    """Write one report object while the findings stream in (memory stays bounded).
+
+    Same keys as `Report.to_dict()` plus "path"; "language" and "summary" come after the
+    findings because they are known only at the end.
+    """
+    out.write('{\n  "path": ' + json.dumps(path, ensure_ascii=False) + ',\n  "findings": [')
+    first = True
+    for f in findings:
+        out.write(("\n    " if first else ",\n    ") + json.dumps(f.to_dict(), ensure_ascii=False))
+        first = False
+    out.write("\n  ],\n" if not first else "],\n")
+    out.write('  "language": ' + json.dumps(state["language"]) + ',\n  "summary": '
+              + json.dumps(state["summary"], ensure_ascii=False) + "\n}")
 
 
 def report_json(path: str, report: Report) -> dict[str, Any]:
