@@ -341,3 +341,126 @@ def test_autosave_and_recovery(window, qtbot, tmp_path, monkeypatch):
     window._autosave_store._lock.release()
     fresh = AutosaveStore()
     assert any("salesman" in e.load() for e in fresh.recoverable())
+
+
+def test_review_a_rewrite_accept_some_reject_others(window, qtbot):
+    from inclusive_writer.gui.rewrite_dialog import RewriteDialog
+
+    text = ("We are looking for a salesman for our shop. He will advise customers. "
+            "The chairman of our board meets him every month.")
+    window.editor.set_text(text)
+    wait_checked(qtbot, window)
+    window.rewrite()
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "rewrite_dialog", None), RewriteDialog), timeout=WAIT)
+    dlg = window.rewrite_dialog
+    assert dlg.isVisible() and len(dlg.edits) >= 2
+    # nothing changes before the person accepts
+    assert window.editor.toPlainText() == text
+    first, second = dlg.edits[0], dlg.edits[1]
+    dlg.set_accepted(second.id, False)
+    assert dlg.accepted_ids() == [e.id for e in dlg.edits if e.id != second.id]
+    diff = dlg.view.toHtml()
+    assert first.replacement in diff
+    dlg.accept()
+    new = window.editor.toPlainText()
+    assert new == dlg.rewrite.apply(dlg.accepted_ids()) and new != text
+    assert text[second.start:second.end] in new  # the rejected change was not applied
+    window.editor.undo()  # the whole accepted rewrite is one undo step
+    assert window.editor.toPlainText() == text
+
+
+def test_cancelled_rewrite_leaves_the_text_alone(window, qtbot):
+    from inclusive_writer.gui.rewrite_dialog import RewriteDialog
+
+    text = "We need a salesman. He sells."
+    window.editor.set_text(text)
+    window.rewrite()
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "rewrite_dialog", None), RewriteDialog), timeout=WAIT)
+    window.rewrite_dialog.reject()
+    assert window.editor.toPlainText() == text
+
+
+def test_translate_view_without_model_points_to_model_manager(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("INCLUSIVE_WRITER_MODELS", str(tmp_path / "empty-store"))
+    window.editor.set_text(AD_EN)
+    view = window.open_translate()
+    view.tgt.setCurrentIndex(view.tgt.findData("nl"))
+    view.start()
+    qtbot.waitUntil(lambda: view.banner.isVisible(), timeout=WAIT)
+    assert "No translation model" in view.banner_text.text()
+    with qtbot.waitSignal(view.open_models, timeout=1000):
+        view.models_btn.click()
+    mm = window.model_manager
+    assert mm is not None and mm.isVisible()
+    qtbot.waitUntil(lambda: mm.empty.isVisible() or mm.table.rowCount() > 0, timeout=WAIT)
+    privacy = mm.findChild(type(mm.empty), "privacyNote")
+    assert "Nothing you write is sent anywhere" in privacy.text()
+    mm.reject()
+    view.close()
+
+
+@pytest.fixture(scope="module")
+def tiny_models(tmp_path_factory):
+    """A local store with a tiny random en->nl Marian model (the ml team's test builder)."""
+    try:
+        from test_translate import build_tiny_marian
+    except ImportError:  # pragma: no cover - run from another rootdir
+        from tests.test_translate import build_tiny_marian
+    from inclusive_writer.ml.store import ModelStore
+
+    base = tmp_path_factory.mktemp("gui-tiny-models")
+    store = ModelStore(base / "store")
+    folder = build_tiny_marian(base / "build" / "marian")
+    store.add_folder(folder, {"id": "tiny-en-nl", "task": "translation", "languages": ["en", "nl"],
+                              "source": "en", "target": "nl", "licence": "test", "origin": "built"})
+    return base / "store"
+
+
+def test_translate_with_tiny_model_keeps_protected_terms_and_checks_target(window, qtbot, tiny_models,
+                                                                          monkeypatch):
+    monkeypatch.setenv("INCLUSIVE_WRITER_MODELS", str(tiny_models))
+    window.editor.set_text("Acme Health is looking for a nurse. You care for patients.")
+    view = window.open_translate()
+    view.src.setCurrentIndex(view.src.findData("en"))
+    view.tgt.setCurrentIndex(view.tgt.findData("nl"))
+    view.terms.setText("Acme Health")
+    seen = []
+    view.progress.valueChanged.connect(seen.append)
+    view.start()
+    assert not view.go.isEnabled() and view.cancel_btn.isEnabled()
+    qtbot.waitUntil(lambda: view.task is None, timeout=120_000)
+    assert not view.banner.isVisible(), view.status.text()
+    out = view.target.toPlainText()
+    assert out and "Acme Health" in out
+    assert view.progress.value() == view.progress.maximum() and seen
+    assert "tiny-en-nl" in view.status.text()
+    # the target is checked in the target language
+    qtbot.waitUntil(lambda: view.target.report is not None, timeout=WAIT)
+    assert view.target.language == "nl"
+    # and the translation can replace the document (undoable)
+    view.use_btn.click()
+    assert window.editor.toPlainText() == out
+    window.editor.undo()
+    assert window.editor.toPlainText().startswith("Acme Health is looking")
+    view.close()
+
+
+def test_model_manager_lists_verifies_and_removes(window, qtbot, tiny_models, tmp_path, monkeypatch):
+    import shutil
+
+    store = tmp_path / "store"
+    shutil.copytree(tiny_models, store)
+    monkeypatch.setenv("INCLUSIVE_WRITER_MODELS", str(store))
+    mm = window.open_models()
+    qtbot.waitUntil(lambda: mm.table.rowCount() > 0, timeout=WAIT)
+    rows = {mm.table.item(r, 0).text(): r for r in range(mm.table.rowCount())}
+    assert "tiny-en-nl" in rows
+    r = rows["tiny-en-nl"]
+    assert mm.table.item(r, 1).text() == "Translation" and "en" in mm.table.item(r, 2).text()
+    mm.verify()
+    qtbot.waitUntil(lambda: "verified" in mm.table.item(rows["tiny-en-nl"], 5).text()
+                    if mm.table.rowCount() > rows["tiny-en-nl"] else False, timeout=WAIT)
+    mm.table.selectRow(rows["tiny-en-nl"])
+    mm.remove_selected(confirm=False)
+    qtbot.waitUntil(lambda: not (store / "tiny-en-nl").exists(), timeout=WAIT)
+    mm.reject()

@@ -94,7 +94,7 @@ _ELISION_RE = re.compile(r"^(?:[a-z]|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)")
 def _plain_words(text: str, offset: int, hyphenated: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
     for m in _WORD_RE.finditer(text):
         word = m.group().lower().replace("’", "'")
-        elided = _ELISION_RE.match(word)
+        elided = _ELISION_RE.match(word) if "'" in word else None
         if elided:  # French l'autonomie, d'écoute → autonomie, écoute
             word = word[elided.end():]
             m = _Shifted(m, elided.end())

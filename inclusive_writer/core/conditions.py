@@ -1,7 +1,7 @@
 """Context conditions of rules (`when` / `unless`), compiled once and checked per match."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .text import Token, tokenize
@@ -16,6 +16,29 @@ class WordList:
 
     words: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for p in self.phrases:
+            self.by_first[p[0]] = self.by_first.get(p[0], ()) + (p,)
+            self.by_last[p[-1]] = self.by_last.get(p[-1], ()) + (p,)
+
+    def starting(self, tok: Token, lemma: LemmaFn) -> tuple[tuple[str, ...], ...]:
+        """Phrases whose first word could be `tok`."""
+        if not self.by_first:
+            return ()
+        hit = self.by_first.get(tok.norm, ())
+        base = lemma(tok.norm)
+        return hit + self.by_first.get(base, ()) if base != tok.norm else hit
+
+    def ending(self, tok: Token, lemma: LemmaFn) -> tuple[tuple[str, ...], ...]:
+        """Phrases whose last word could be `tok`."""
+        if not self.by_last:
+            return ()
+        hit = self.by_last.get(tok.norm, ())
+        base = lemma(tok.norm)
+        return hit + self.by_last.get(base, ()) if base != tok.norm else hit
 
     def has(self, tok: Token, lemma: LemmaFn) -> bool:
         return tok.norm in self.words or (bool(self.words) and lemma(tok.norm) in self.words)
@@ -69,7 +92,7 @@ class Context:
                 return False
             if wl.has(self.tokens[j], self.lemma):
                 return True
-            if any(self._phrase_at(j, p, sent) for p in wl.phrases):
+            if any(self._phrase_at(j, p, sent) for p in wl.starting(self.tokens[j], self.lemma)):
                 return True
         return False
 
@@ -81,7 +104,8 @@ class Context:
                 return False
             if wl.has(self.tokens[j], self.lemma):
                 return True
-            if any(self._phrase_at(j - len(p) + 1, p, sent) for p in wl.phrases):
+            if any(self._phrase_at(j - len(p) + 1, p, sent)
+                   for p in wl.ending(self.tokens[j], self.lemma)):
                 return True
         return False
 
@@ -104,7 +128,8 @@ class Context:
         for j in range(lo, hi):
             if self.first <= j <= self.last or toks[j].sent != sent:
                 continue
-            if wl.has(toks[j], self.lemma) or any(self._phrase_at(j, p, sent) for p in wl.phrases):
+            if wl.has(toks[j], self.lemma) or any(
+                    self._phrase_at(j, p, sent) for p in wl.starting(toks[j], self.lemma)):
                 return True
         return False
 

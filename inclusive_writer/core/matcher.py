@@ -14,7 +14,7 @@ from functools import partial
 from ..rules.loader import Pack, Rule
 from .conditions import Conditions, Context, WordList, compile_words
 from .lemmas import lemma as _lemma
-from .text import Token, tokenize
+from .text import Token, clean_word, tokenize
 from .triggers import TriggerIndex, triggers
 
 MIN_COMPOUND_PREFIX = 3
@@ -70,6 +70,7 @@ class CompiledPack:
     phrase_lemmas: dict[str, list[Phrase]] = field(default_factory=dict)
     compounds: dict[str, list[tuple[Rule, int]]] = field(default_factory=dict)
     compound_lengths: tuple[int, ...] = ()
+    compound_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)
     patterns: list[Rule] = field(default_factory=list)
     pattern_triggers: dict[str, frozenset[str] | None] = field(default_factory=dict)
     trigger_index: TriggerIndex | None = None
@@ -127,6 +128,8 @@ class CompiledPack:
                         first = word.split()[0] if word else word
                         cp.phrases.setdefault(first, []).append(phrase)
         cp.compound_lengths = tuple(sorted(lengths))
+        for word in sorted(cp.compounds, key=len, reverse=True):  # longest head first
+            cp.compound_tails[word[-3:]] = cp.compound_tails.get(word[-3:], ()) + (word,)
         for rule in cp.patterns:
             assert rule.pattern is not None
             cp.pattern_triggers[rule.id] = triggers(rule.pattern)
@@ -201,16 +204,13 @@ class CompiledPack:
 
     def _compound(self, text: str, tok: Token, i: int) -> list[RawMatch]:
         norm = tok.norm
-        for length in reversed(self.compound_lengths):
-            if len(norm) - length < MIN_COMPOUND_PREFIX:
+        for head in self.compound_tails.get(norm[-3:], ()):
+            if len(norm) - len(head) < MIN_COMPOUND_PREFIX or not norm.endswith(head):
                 continue
-            hits = self.compounds.get(norm[-length:])
-            if not hits:
-                continue
-            from .text import clean_word
-
+            hits = self.compounds[head]
             raw = clean_word(text[tok.start:tok.end])
-            prefix = raw[: len(raw) - length] if len(raw) == len(norm) else raw[: len(norm) - length]
+            cut = len(raw) - len(head) if len(raw) == len(norm) else len(norm) - len(head)
+            prefix = raw[:cut]
             found = [RawMatch(rule, idx, i, i, tok.start, tok.end, prefix=prefix)
                      for rule, idx in hits if norm not in rule.compound_unless]
             if found:

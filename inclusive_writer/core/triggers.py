@@ -113,23 +113,25 @@ def triggers(pattern: re.Pattern[str]) -> frozenset[str] | None:
 class TriggerIndex:
     """Finds, in one paragraph's tokens, where words with the wanted prefixes start."""
 
-    __slots__ = ("_lengths", "_prefixes")
+    __slots__ = ("_by_head", "_digit")
 
     def __init__(self, all_prefixes: set[str]) -> None:
-        self._lengths = sorted({len(p) for p in all_prefixes if p != DIGIT})
-        self._prefixes = frozenset(all_prefixes)
+        self._by_head: dict[str, tuple[str, ...]] = {}
+        for p in sorted(all_prefixes):
+            if p != DIGIT:
+                self._by_head[p[:2]] = self._by_head.get(p[:2], ()) + (p,)
+        self._digit = DIGIT in all_prefixes
 
     def positions(self, norms: list[str]) -> dict[str, list[int]]:
         """prefix (or DIGIT) → indices of the tokens that start with it."""
         found: dict[str, list[int]] = {}
-        lengths, wanted = self._lengths, self._prefixes
+        by_head = self._by_head
         for i, norm in enumerate(norms):
-            if norm[:1].isdigit():
+            candidates = by_head.get(norm[:2])
+            if candidates:
+                for p in candidates:
+                    if norm.startswith(p):
+                        found.setdefault(p, []).append(i)
+            elif self._digit and norm[:1].isdigit():
                 found.setdefault(DIGIT, []).append(i)
-            for k in lengths:
-                if k > len(norm):
-                    break
-                head = norm[:k]
-                if head in wanted:
-                    found.setdefault(head, []).append(i)
         return found

@@ -46,6 +46,7 @@ class TranslateView(QDialog):
         self.t(self.setWindowTitle, "Translate")
         self.resize(1100, 640)
         self.task: workers.Task | None = None
+        self.last_model = ""
         lay = QVBoxLayout(self)
 
         bar = QHBoxLayout()
@@ -196,6 +197,7 @@ class TranslateView(QDialog):
         self.target.set_text(result.text)
         self.use_btn.setEnabled(True)
         model = getattr(result, "model_id", "") or "?"
+        self.last_model = model
         self.status.setText(tr("Translated on this computer with {model}. Checking the translation…", model=model))
 
     def _failed(self, exc: BaseException) -> None:
@@ -220,8 +222,9 @@ class TranslateView(QDialog):
 
     def _target_checked(self, _report: Any) -> None:
         n = len(self.target.marks())
-        self.status.setText(tr("Translation checked: {n} findings. Right-click a flagged word for fixes.", n=n)
-                            if n else tr("Translation checked: no findings."))
+        head = tr("Translated on this computer with {model}.", model=self.last_model) + " " if self.last_model else ""
+        self.status.setText(head + (tr("Translation checked: {n} findings. Right-click a flagged word for fixes.", n=n)
+                                    if n else tr("Translation checked: no findings.")))
 
     def retranslate(self) -> None:
         self.t.retranslate()
