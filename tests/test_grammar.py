@@ -258,3 +258,14 @@ def test_jar_that_exits_at_start(tmp_path):
     checker = GrammarChecker(GrammarConfig(directory=str(tmp_path), java=str(fake_java)))
     with pytest.raises(GrammarUnavailable, match="exited at start-up \\(code 3\\)"):
         checker.check("x y", "en")
+
+
+def test_check_command_adds_grammar_from_a_local_server(server, capsys, tmp_path):
+    from inclusive_writer.cli import main
+
+    _, _, url = server
+    path = tmp_path / "ad.txt"
+    path.write_text("Wij zoeken een verkopers met ervaring.\n", encoding="utf-8")
+    code = main(["check", "--no-model", "--lang", "nl", "--grammar-server", url, str(path)])
+    out = capsys.readouterr().out
+    assert code == 1 and ":1:12 warning" in out and ".grammar.lt." in out

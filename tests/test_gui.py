@@ -464,3 +464,25 @@ def test_model_manager_lists_verifies_and_removes(window, qtbot, tiny_models, tm
     mm.remove_selected(confirm=False)
     qtbot.waitUntil(lambda: not (store / "tiny-en-nl").exists(), timeout=WAIT)
     mm.reject()
+
+
+def test_crash_recovery_offers_the_autosaved_text(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inclusive_writer.io.autosave import AutosaveStore, key_for
+
+    monkeypatch.setenv("INCLUSIVE_WRITER_CONFIG", str(tmp_path / "config"))
+    monkeypatch.setenv("INCLUSIVE_WRITER_DATA", str(tmp_path / "data"))
+    crashed = AutosaveStore()
+    crashed.save(key_for(None), "Draft from before the crash: we need a salesman.")
+    crashed._lock.release()  # the crashed process is gone: its lock is free
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes))
+    win = MainWindow(GuiSettings())
+    qtbot.addWidget(win, before_close_func=lambda w: w.editor.document().setModified(False))
+    assert win.offer_recovery()
+    assert asked and win.editor.toPlainText().startswith("Draft from before the crash")
+    assert win.isWindowModified() or win.editor.document().isModified()
+    wait_checked(qtbot, win)
+    assert any(m.finding.text == "salesman" for m in win.editor.marks())

@@ -48,5 +48,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def entry() -> int:
+    """The console script: no network for this process, except an explicit model download."""
+    from .. import egress
+
+    egress.install_guard(strict=True)
+    return main()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(entry())

@@ -1,6 +1,6 @@
 """`python -m inclusive_writer.cli` runs the command line."""
 import sys
 
-from . import main
+from . import entry
 
-sys.exit(main())
+sys.exit(entry())

@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-model", action="store_true", help="rules only, no context model")
     p.add_argument("--semantic", action="store_true",
                    help="also report sentences the model finds close to exclusionary examples")
+    p.add_argument("--grammar-server", metavar="URL", default=None,
+                   help="grammar via a LanguageTool server on this machine (e.g. http://127.0.0.1:8081)")
+    p.add_argument("--grammar-dir", metavar="FOLDER", default=None,
+                   help="grammar via a prepared LanguageTool folder (started locally)")
     p.add_argument("--summary", action="store_true",
                    help="text format: also print coded-word balance and readability per file")
     p.set_defaults(func=run)
@@ -68,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     settings = CheckSettings(locale=args.locale, org_pack=args.org, categories=cats,
                              spelling=args.spelling, use_judge=not args.no_model,
-                             semantic=args.semantic and not args.no_model)
+                             semantic=args.semantic and not args.no_model,
+                             extra={k: v for k, v in (("grammar_server", args.grammar_server),
+                                                      ("grammar_directory", args.grammar_dir))
+                                    if v})
     lang = None if args.lang == "auto" else args.lang
     failed = False
     flag = [False]  # any finding at or above --fail-on
@@ -86,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
             doc = read_stdin() if name == "-" else read_document(name)
             if args.format in ("text", "json"):
                 state: dict = {}
-                hits = (f for f in stream_check(doc.text, lang, settings=settings, state=state)
+                tally = _AuditTally()
+                hits = (f for f in tally.watch(stream_check(doc.text, lang, settings=settings,
+                                                            state=state))
                         if SEVERITY_RANK[f.severity] >= floor)
                 if args.format == "json":
                     out.write(("," if emitted else "") + ("\n" if not single else ""))
@@ -100,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
                             flag[0] = True
                     if args.summary:
                         _print_summary(shown, state["language"], state["summary"])
+                tally.record(doc.text, state)
                 continue
             report = check_text(doc.text, lang, settings=settings)
         except InputError as exc:
@@ -113,6 +123,8 @@ def run(args: argparse.Namespace) -> int:
         if formats.at_or_above(report, args.fail_on):
             flag[0] = True
         results.append((shown, doc.text, report))
+        _AuditTally.from_report(report).record(doc.text, {"language": report.language,
+                                                          "summary": report.summary})
         del doc
     if args.format == "json":
         if not single:
@@ -126,6 +138,46 @@ def run(args: argparse.Namespace) -> int:
     if failed:
         return 2
     return 1 if any_findings else 0
+
+
+class _AuditTally:
+    """What the local audit log keeps of a check: rule ids and counts, never the text."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, None] = {}
+        self.findings = 0
+        self.suggestions = 0
+        self.models: dict[str, None] = {}
+
+    @classmethod
+    def from_report(cls, report: object) -> "_AuditTally":
+        tally = cls()
+        for _ in tally.watch(iter(report.findings)):  # type: ignore[attr-defined]
+            pass
+        return tally
+
+    def watch(self, findings: Iterator[Finding]) -> Iterator[Finding]:
+        for f in findings:
+            self.rules[f.rule] = None
+            self.findings += 1
+            self.suggestions += len(f.suggestions)
+            if f.origin != "rule":
+                self.models[f.origin] = None
+            yield f
+
+    def record(self, text: str, state: dict) -> None:
+        try:
+            from ..services.audit import default_log
+
+            models = [{"id": m} for m in self.models]
+            judge = (state.get("summary") or {}).get("judge")
+            if judge:
+                models.append({"id": judge, "role": "context judge"})
+            default_log().record("check", text=text, language=state.get("language"),
+                                 findings=self.findings, rules=list(self.rules),
+                                 suggestions_shown=self.suggestions, models=models, source="cli")
+        except Exception:  # noqa: BLE001 - the audit log must never break a check
+            pass
 
 
 def _watch(findings: Iterator[Finding], fail_floor: int, flag: list[bool]) -> Iterator[Finding]:

@@ -17,6 +17,9 @@ def create_app(argv: Sequence[str] = ()):
 
 
 def main(argv: list[str]) -> int:
+    from .. import egress
+
+    egress.install_guard(strict=True)  # no connection leaves the app, except a model download
     from PySide6.QtCore import QTimer
 
     from .main_window import MainWindow
@@ -38,4 +41,5 @@ def main(argv: list[str]) -> int:
         QTimer.singleShot(0, lambda: win.open_path(paths[0]))
     else:
         QTimer.singleShot(0, win.offer_recovery)
+    QTimer.singleShot(50, win.editor.warm_up)
     return app.exec()

@@ -168,6 +168,21 @@ class CheckingEditor(QPlainTextEdit):
         else:
             self._on_result(gen, text, report)
 
+    def warm_up(self) -> None:
+        """Load the engine (rule packs, language detector) in the background after start-up,
+        so the first real check is quick. Does nothing if a check already ran."""
+        if self._running or self.report is not None:
+            return
+        checker, settings = self.checker, self.settings_provider(None)
+
+        def job() -> None:
+            try:
+                checker("We are hiring a colleague for our team.", None, settings)
+            except Exception:  # noqa: BLE001 - the real check will report problems
+                pass
+
+        workers.start(workers.Task(job), self.pool)
+
     def _finish(self) -> None:
         self._running = False
         if self._pending:

@@ -1,8 +1,10 @@
 """Findings grouped by category, with counts, filters and keyboard navigation."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -39,7 +41,9 @@ class FindingsPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
         self.title.setObjectName("findingsTitle")
-        self.title.setStyleSheet("font-weight:600")
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
         lay.addWidget(self.title)
         row = QHBoxLayout()
         self.search = QLineEdit()
@@ -117,11 +121,15 @@ class FindingsPanel(QWidget):
             self.tree.addTopLevelItem(top)
             for m in items:
                 f = m.finding
-                child = QTreeWidgetItem([f"“{f.text}” — {f.message}"])
+                label = f.message if f.text.lower() in f.message.lower() else f"“{f.text}” — {f.message}"
+                child = QTreeWidgetItem([label])
                 child.setData(0, MARK_ROLE, m)
-                child.setToolTip(0, f"{severity_label(f.severity)}: {f.explanation}")
+                child.setToolTip(0, f"<b>{html.escape(severity_label(f.severity))}</b>: {html.escape(f.message)}"
+                                    f"<br>{html.escape(f.explanation)}")
                 if f.severity == "error":
-                    child.setForeground(0, QBrush(QColor(category_color(cat))))
+                    font = child.font(0)
+                    font.setBold(True)
+                    child.setFont(0, font)
                 top.addChild(child)
             top.setExpanded(True)
         total = sum(len(v) for v in groups.values())

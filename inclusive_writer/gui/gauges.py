@@ -1,6 +1,7 @@
 """At-a-glance gauges, drawn with QPainter: gender-coding balance, readability vs B1, counts."""
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -206,7 +207,8 @@ class CategoryBars(QWidget):
                        tr("No inclusive-language findings"))
             p.end()
             return
-        label_w = min(150, int(self.width() * 0.45))
+        fm = p.fontMetrics()
+        label_w = min(int(self.width() * 0.55), max(fm.horizontalAdvance(category_label(c)) for c in self.counts) + 10)
         biggest = max(self.counts.values())
         order = [c for c in CATEGORIES if c in self.counts] + [c for c in self.counts if c not in CATEGORIES]
         for i, cat in enumerate(order):
@@ -235,7 +237,9 @@ class GaugesPanel(QWidget):
         lay.setSpacing(4)
         self.h_gender, self.h_read, self.h_counts = QLabel(), QLabel(), QLabel()
         for h in (self.h_gender, self.h_read, self.h_counts):
-            h.setStyleSheet("font-weight:600")
+            bold = h.font()
+            bold.setBold(True)
+            h.setFont(bold)
         self.gender = GenderBalanceGauge()
         self.words = QLabel()
         self.words.setWordWrap(True)
@@ -261,13 +265,14 @@ class GaugesPanel(QWidget):
 
     def _words(self) -> None:
         d = self.gender.data
-        mw, fw = d.get("masculine_words", []), d.get("feminine_words", [])
+        mw = list(dict.fromkeys(w.lower() for w in d.get("masculine_words", [])))
+        fw = list(dict.fromkeys(w.lower() for w in d.get("feminine_words", [])))
         parts = []
         if mw:
-            parts.append(f"<span style='color:{MASC.name()}'>♂︎ {', '.join(mw[:8])}</span>")
+            parts.append(f"<span style='color:{MASC.name()}'>{html.escape(tr('Masculine-coded: {m}', m=', '.join(mw[:8])))}</span>")
         if fw:
-            parts.append(f"<span style='color:{FEM.name()}'>♀︎ {', '.join(fw[:8])}</span>")
-        self.words.setText(" &nbsp; ".join(parts))
+            parts.append(f"<span style='color:{FEM.name()}'>{html.escape(tr('Feminine-coded: {f}', f=', '.join(fw[:8])))}</span>")
+        self.words.setText("<br>".join(parts))
         self.words.setVisible(bool(parts))
 
     def set_report(self, report: Any, marks: list) -> None:

@@ -66,6 +66,9 @@ class RewriteDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("rewriteEdits")
         self.t(self.list.setAccessibleName, "Proposed changes: tick to accept")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for e in self.edits:
             old = text[e.start:e.end]
             label = f"“{old}” → “{e.replacement}”" if e.replacement else tr("remove “{text}”", text=old)
@@ -80,7 +83,7 @@ class RewriteDialog(QDialog):
         self.t(self.view.setAccessibleName, "The text with the accepted changes marked")
         split.addWidget(self.list)
         split.addWidget(self.view)
-        split.setSizes([340, 640])
+        split.setSizes([420, 640])
         lay.addWidget(split, 1)
         row = QHBoxLayout()
         self.all_btn, self.none_btn = QPushButton(), QPushButton()

@@ -68,6 +68,10 @@ def check_text(text: str, lang: str | None = None, *,
         extra.extend(_spelling(text, report.language))
     if s.semantic and judge is not None:
         extra.extend(_semantic(text, report))
+    if any(s.extra.get(k) for k in ("grammar_server", "grammar_directory", "grammar_public_api")):
+        from .grammar import check_grammar
+
+        extra.extend(check_grammar(text, report.language, s.extra))
     if s.categories is not None:
         extra = [f for f in extra if f.category in s.categories]
     if extra:
@@ -85,7 +89,7 @@ def stream_check(text: str, lang: str | None = None, *, settings: CheckSettings 
     (spelling, semantic flags) is asked for. `state` receives "language" and "summary"."""
     s = settings or CheckSettings()
     state = {} if state is None else state
-    if s.spelling or s.semantic:
+    if s.spelling or s.semantic or s.extra:
         report = check_text(text, lang, settings=s)
         state["language"], state["summary"] = report.language, report.summary
         yield from report.findings
