@@ -70,7 +70,8 @@ def _words():
     coded = st.sampled_from(stems).flatmap(
         lambda s: st.sampled_from([s, s + "ing", s + "s", s.capitalize(), "-" + s, "co-" + s, s + "-led"]))
     plain = st.sampled_from(["team", "we", "the", "café", "naïve", "e-mail", "self", "-", "and", "you"])
-    sep = st.sampled_from([" ", "  ", "\n", ", ", ". ", "; ", "!", " (", ") ", "/", "\t", "’", "—", " & "])
+    sep = st.sampled_from([" ", "  ", "\n", ", ", ". ", "; ", "!", " (", ") ", "/", "\t", "’", "—", " & ",
+                           "\x1c", "\u00a0", "\u2028", "\r\n", "\x0b", "?", "#", "\ud800"])
     return st.lists(st.tuples(st.one_of(coded, plain), sep), max_size=40).map(
         lambda items: "".join(w + s for w, s in items))
 

@@ -13,7 +13,8 @@ GUI = ROOT / "inclusive_writer" / "gui"
 I18N = ROOT / "resources" / "i18n"
 # module-level dicts/tuples whose string values are shown through tr()
 LABEL_TABLES = {"CATEGORY_LABELS", "LANGUAGE_NAMES", "SEVERITY_LABELS", "VERDICTS", "STYLE_LABELS",
-                "LOCALE_LABELS", "COLUMNS", "TASKS", "SCHEMES", "READABILITY_DETAILS", "OPEN_FILTER"}
+                "LOCALE_LABELS", "COLUMNS", "TASKS", "SCHEMES", "READABILITY_DETAILS", "OPEN_FILTER",
+                "ACTION_LABELS"}
 
 
 def collect_keys() -> list[str]:

@@ -42,4 +42,5 @@ def main(argv: list[str]) -> int:
     else:
         QTimer.singleShot(0, win.offer_recovery)
     QTimer.singleShot(50, win.editor.warm_up)
+    QTimer.singleShot(300, win.warm_up_spelling)  # background; the UI thread never waits
     return app.exec()

@@ -84,6 +84,9 @@ class CheckingEditor(QPlainTextEdit):
     check_failed = Signal(str)
     marks_changed = Signal()
     ignore_word_requested = Signal(str)  # "add to my organisation's list"
+    # the user's decision on a finding: finding, accepted, replacement (None when ignored),
+    # and the document text the finding was made on (for the audit log's hash)
+    decision_made = Signal(object, bool, object, str)
 
     def __init__(self, parent=None, checker: Callable[..., Any] | None = None) -> None:
         super().__init__(parent)
@@ -224,11 +227,18 @@ class CheckingEditor(QPlainTextEdit):
         self.marks_changed.emit()
 
     def ignore_here(self, mark: Mark) -> None:
-        self._ignored_here.add(self._context_key(mark.finding, plain_text(self.document())))
+        text = plain_text(self.document())
+        self._ignored_here.add(self._context_key(mark.finding, text))
+        self.decision_made.emit(mark.finding, False, None, text)
         self._marks = [m for m in self._marks if m is not mark]
         self._all_marks = [m for m in getattr(self, "_all_marks", []) if m.finding is not mark.finding]
         self._refresh_selections()
         self.marks_changed.emit()
+
+    def ignore_word_of(self, mark: Mark) -> None:
+        """"Ignore this word in this document", chosen on one finding (a rejected suggestion)."""
+        self.decision_made.emit(mark.finding, False, None, plain_text(self.document()))
+        self.ignore_word(mark.finding.text)
 
     def ignore_word(self, word: str) -> None:
         self._ignored_words.add(word.lower())
@@ -287,8 +297,8 @@ class CheckingEditor(QPlainTextEdit):
         cur.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
         if cur.selectedText() != mark.finding.text:
             return False  # text changed under the finding; wait for the next check
+        doc_text = plain_text(self.document())
         if replacement == "":  # removing a phrase: also take one adjacent space
-            doc_text = plain_text(self.document())
             if mark.end < len(doc_text) and doc_text[mark.end] == " ":
                 cur.setPosition(mark.start)
                 cur.setPosition(mark.end + 1, QTextCursor.MoveMode.KeepAnchor)
@@ -299,6 +309,7 @@ class CheckingEditor(QPlainTextEdit):
         cur.insertText(replacement)
         cur.endEditBlock()
         self.setTextCursor(cur)
+        self.decision_made.emit(mark.finding, True, replacement, doc_text)
         return True
 
     def replace_all_text(self, text: str) -> None:
@@ -348,7 +359,7 @@ class CheckingEditor(QPlainTextEdit):
         menu.addSeparator()
         menu.addAction(tr("Ignore here"), lambda m=mark: self.ignore_here(m))
         menu.addAction(tr("Ignore “{word}” in this document", word=f.text),
-                       lambda w=f.text: self.ignore_word(w))
+                       lambda m=mark: self.ignore_word_of(m))
         menu.addAction(tr("Add “{word}” to my organisation's list", word=f.text),
                        lambda w=f.text: self.ignore_word_requested.emit(w))
         return menu

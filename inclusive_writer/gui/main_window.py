@@ -1,11 +1,12 @@
 """The main window: editor, gauges, findings panel, menus, files, and the tool windows."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QLabel, QMainWindow, QMenu,
                                QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget)
@@ -22,12 +23,30 @@ DOC_LANGS = ("en", "nl", "fr", "de")
 OPEN_FILTER = "Documents (*.txt *.md *.docx);;Word (*.docx);;Text (*.txt *.md);;All files (*)"
 AUTOSAVE_MS = 5_000
 
+log = logging.getLogger(__name__)
+
 
 def propose(text: str, lang: str | None, style: str | None, locale: str | None) -> tuple[Any, str]:
     """Worker side of "Rewrite inclusively"."""
     from ..services.rewrite import propose_rewrite
 
     return propose_rewrite(text, lang, style=style, pronouns="job-ad", locale=locale), text
+
+
+def record_audit(audit_log: Any, method: str, args: tuple, kwargs: dict) -> None:
+    """Worker side of the audit log: `audit_log.<method>(*args, **kwargs)`; never raises."""
+    try:
+        getattr(audit_log, method)(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - the audit log must never break the app
+        log.warning("audit log: could not record %s (%s)", method, exc)
+
+
+def warm_spelling(lang: str) -> str:
+    """Worker side of the spelling warm-up (loads the dictionary and its suggestion index)."""
+    from ..services.spelling import warm_up
+
+    warm_up(lang)
+    return lang
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +63,10 @@ class MainWindow(QMainWindow):
         self._rewrite_task = None
         self._autosave_store = None
         self._autosave_keyname: str | None = None
+        self._audit_check_text: str | None = None  # record the next check of this text
+        self.audit_dialog = None
+        self.audit_pool = QThreadPool(self)  # audit writes, in order, off the UI thread
+        self.audit_pool.setMaxThreadCount(1)
 
         self.editor = CheckingEditor(checker=checker)
         self.editor.settings_provider = lambda lang: self.settings.check_settings(lang)
@@ -81,6 +104,7 @@ class MainWindow(QMainWindow):
         self.editor.check_started.connect(lambda: self.state.setText(tr("Checking…")))
         self.editor.check_failed.connect(self._on_check_failed)
         self.editor.ignore_word_requested.connect(self.add_to_org_list)
+        self.editor.decision_made.connect(self._record_decision)
         self.editor.document().modificationChanged.connect(self.setWindowModified)
         self.panel.selected.connect(lambda m: self.editor.jump_to(m, focus=False))
         self.panel.activated.connect(lambda m: self.editor.jump_to(m, focus=True))
@@ -129,6 +153,7 @@ class MainWindow(QMainWindow):
         self.a_rewrite = self._act("Rewrite &inclusively…", self.rewrite, "Ctrl+Shift+R", "actRewrite")
         self.a_translate = self._act("&Translate…", self.open_translate, "Ctrl+Shift+T", "actTranslate")
         self.a_models = self._act("On-device &models…", self.open_models, None, "actModels")
+        self.a_audit = self._act("&Audit log…", self.open_audit, "Ctrl+Shift+L", "actAudit")
         self.a_settings = self._act("&Settings…", self.open_settings, K.Preferences, "actSettings")
         if not self.a_settings.shortcut().toString():
             self.a_settings.setShortcut(QKeySequence("Ctrl+,"))
@@ -172,6 +197,7 @@ class MainWindow(QMainWindow):
             t.addAction(a)
         t.addSeparator()
         t.addAction(self.a_models)
+        t.addAction(self.a_audit)
         t.addAction(self.a_settings)
         v = self._menu("&View")
         v.addAction(self.a_focus_editor)
@@ -264,6 +290,11 @@ class MainWindow(QMainWindow):
     # ---- results -----------------------------------------------------------------------------
     def _on_report(self, report: Any) -> None:
         self._lang_items()
+        if self._audit_check_text is not None:
+            expected, self._audit_check_text = self._audit_check_text, None
+            text = getattr(self.editor, "_text_snapshot", None)
+            if text == expected:  # the opened/saved text itself, not a later edit
+                self._audit("record_check", text, report, source="app")
 
     def _on_marks(self) -> None:
         marks = self.editor.marks()
@@ -332,6 +363,7 @@ class MainWindow(QMainWindow):
         self._clear_autosave()
         self.doc, self.path = doc, Path(path)
         self.editor.set_text(doc.text)
+        self._audit_check_on_next_report()
         self.settings.add_recent(str(path))
         self._save_settings()
         self._update_title()
@@ -376,6 +408,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._clear_autosave()
         self.state.setText(tr("Saved {name}", name=self.path.name))
+        self._audit_saved(text)
         return True
 
     # ---- autosave and crash recovery (io.autosave) ------------------------------------------
@@ -433,6 +466,10 @@ class MainWindow(QMainWindow):
                name=name, when=when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if ans != QMessageBox.StandardButton.Yes:
+            try:  # declined: forget it, so it is not offered again at every start
+                self._store().discard(e.key)
+            except OSError as exc:
+                log.warning("could not discard the autosave %s: %s", e.key, exc)
             return False
         text = self._store().adopt(e)
         self._autosave_keyname = e.key
@@ -524,6 +561,9 @@ class MainWindow(QMainWindow):
         if plain_text(self.editor.document()) != text:
             return
         new = dialog.result_text()
+        lang = self.editor.language or getattr(self.editor.report, "language", None)
+        self._audit("record_rewrite", text, dialog.rewrite, list(dialog.accepted_ids()),
+                    language=lang, source="app")
         if new != text:
             self.editor.replace_all_text(new)
             self.state.setText(tr("{n} changes applied (Ctrl+Z undoes them)", n=len(dialog.accepted_ids())))
@@ -556,6 +596,13 @@ class MainWindow(QMainWindow):
         self.model_manager = ModelManager(self)
         self.model_manager.open()
         return self.model_manager
+
+    def open_audit(self):
+        from .audit_dialog import AuditDialog
+
+        self.audit_dialog = AuditDialog(self)
+        self.audit_dialog.open()
+        return self.audit_dialog
 
     def open_settings(self):
         from .settings_dialog import SettingsDialog
@@ -596,6 +643,53 @@ class MainWindow(QMainWindow):
             tr("Inclusive Writer checks, rewrites and translates on this computer. "
                "Nothing you write is sent anywhere. Only an explicit model download uses the network."))
 
+    # ---- audit log (services.audit) --------------------------------------------------------
+    def _audit(self, method: str, *args: Any, **kwargs: Any) -> None:
+        """Record in the local audit log, in the background; never raises into the UI."""
+        try:
+            from ..services.audit import default_log
+
+            workers.start(workers.Task(record_audit, default_log(), method, args, kwargs),
+                          self.audit_pool)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("audit log: could not record %s (%s)", method, exc)
+
+    def _record_decision(self, finding: Any, accepted: bool, replacement: Any, text: str) -> None:
+        if getattr(finding, "language", None) is None and self.editor.report is not None:
+            try:
+                import dataclasses
+
+                finding = dataclasses.replace(finding, language=self.editor.report.language)
+            except (TypeError, ValueError):
+                pass
+        self._audit("record_decision", text, finding, bool(accepted),
+                    replacement=replacement, source="app")
+
+    def _audit_check_on_next_report(self) -> None:
+        from .positions import plain_text
+
+        self._audit_check_text = plain_text(self.editor.document())
+
+    def _audit_saved(self, text: str) -> None:
+        """Record the check of a saved text: now if it is already checked, else when it is."""
+        if (self.editor.report is not None and not self.editor._running
+                and getattr(self.editor, "_text_snapshot", None) == text):
+            self._audit_check_text = None
+            self._audit("record_check", text, self.editor.report, source="app")
+        else:
+            self._audit_check_text = text
+
+    # ---- spelling warm-up ------------------------------------------------------------------
+    def warm_up_spelling(self):
+        """Load the spelling dictionary in a worker after start-up (if spelling is on)."""
+        if not self.settings.categories.get("spelling", True):
+            return None
+        lang = self.settings.document_language
+        if lang not in DOC_LANGS:
+            lang = self.settings.ui_language if self.settings.ui_language in DOC_LANGS else "en"
+        return workers.run_async(warm_spelling, lang,
+                                 on_failed=lambda exc: log.info("spelling warm-up failed: %s", exc))
+
     # ---- closing -----------------------------------------------------------------------------
     def _save_settings(self) -> None:
         try:
@@ -610,6 +704,7 @@ class MainWindow(QMainWindow):
             return
         self._save_settings()
         self._clear_autosave()
+        self.audit_pool.waitForDone(2000)  # let the last audit entries reach the log
         if self._autosave_store is not None:
             self._autosave_store.close()
         if self.translate_view is not None:
