@@ -96,10 +96,18 @@ def test_fifty_megabyte_text_with_bounded_memory(tmp_path):
     size = big.stat().st_size
     code = ("import resource, sys\nfrom inclusive_writer.cli import main\n"
             "rc = main(['check', '--format', 'json', '--lang', 'nl', sys.argv[1]])\n"
-            "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+            # VmHWM: this process's own peak; ru_maxrss would carry over the pytest parent's
+            # peak through fork + exec.
+            "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+            "print('MAXRSS', hwm, file=sys.stderr)\n"
             "sys.exit(rc)\n")
+    # A clean environment: state that earlier tests left in this process's environment
+    # must not leak into the measurement.
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL")}
+    env.update(INCLUSIVE_WRITER_NO_JUDGE="1", INCLUSIVE_WRITER_DATA=str(tmp_path / "data"),
+               INCLUSIVE_WRITER_MODELS=str(tmp_path / "models"), HF_HUB_OFFLINE="1")
     res = subprocess.run([sys.executable, "-c", code, str(big)], cwd=ROOT, capture_output=True,
-                         timeout=1800, env={**os.environ, "INCLUSIVE_WRITER_NO_JUDGE": "1"})
+                         timeout=1800, env=env)
     assert res.returncode in (0, 1), res.stderr.decode()[-2000:]
     rss_kb = int(res.stderr.decode().split("MAXRSS")[-1].split()[0])
     print(f"50 MB check: peak RSS {rss_kb / 1024:.0f} MB for a {size / 1e6:.0f} MB file")

@@ -8,24 +8,24 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left, bisect_right
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Protocol
 
-from ..resources import resource
 from ..rules.loader import OrgConfig, Pack, Rule, load_builtin_pack, load_org_pack
-from ..rules.yamlio import load_yaml
 from .coding import CodingCounter, coded_lists, summarize
+from .hints import coded_word_findings, readability_findings
 from .labels import Label, LabelPolicy, find_labels
+from .pairs import drop_inclusive_forms, label_after
 from .language import detect, normalize_language
 from .matcher import CompiledPack, RawMatch
 from .model import CATEGORIES, LANGUAGES, Finding, Report
-from .readability import ReadabilityCounter, combine, config as readability_config
+from .readability import ReadabilityCounter, combine
 from .spans import resolve
 from .suggest import suggestions
-from .text import Token, assign_sentences, clean_word, paragraphs, sentence_starts, tokenize
+from .text import assign_sentences, clean_word, paragraphs, sentence_starts, tokenize
 
 MAX_CHUNK = 20_000
 _CHUNK_BREAK_RE = re.compile(r"[.!?]\s|\n|\s")
@@ -66,8 +66,6 @@ def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _is_mark(ch: str) -> bool:
-    import unicodedata
-
     return unicodedata.category(ch).startswith("M") or ch in "\u200d\ufe0f"
 
 
@@ -133,6 +131,8 @@ class Engine:
         reading: dict[str, ReadabilityCounter] = {}
         tally = _Tally()
         pending = self._label_findings(text, labels, policies, main, locale, wanted)
+        next_label = 0
+        valid_label: dict[str, bool] = {}
         uniform = not coded_findings and len({s.language for s in segments}) == 1
         for seg in segments:
             lang_code = seg.language
@@ -154,21 +154,25 @@ class Engine:
                 if not coded_findings:
                     counter.spans.clear()
             reader = reading.setdefault(lang_code, ReadabilityCounter(lang_code))
-            found = self._analyze_segment(text, seg, policy, labels, judge, reader,
-                                          readability, style or self.config.style.get(lang_code))
-            found.extend((3, f) for f in _coded_findings(text, new_spans, lang_code))
+            if lang_code not in valid_label:  # once per language, not per paragraph
+                valid_label[lang_code] = policy.checks_labels and any(map(policy.valid, labels))
+            found = self._analyze_segment(text, seg, policy, labels, valid_label[lang_code], judge,
+                                          reader, readability,
+                                          style or self.config.style.get(lang_code))
+            found.extend((3, f) for f in coded_word_findings(text, new_spans, lang_code))
             if wanted is not None:
                 found = [(p, f) for p, f in found if f.category in wanted]
             if self.config.disabled_categories or self.config.disabled_words:
                 found = [(p, f) for p, f in found if not self._switched_off(f)]
             batch = resolve(found)
-            while pending and pending[0].start < seg.end:
-                batch.append(pending.pop(0))
+            while next_label < len(pending) and pending[next_label].start < seg.end:
+                batch.append(pending[next_label])
+                next_label += 1
             batch.sort(key=lambda f: (f.start, -(f.end - f.start)))
             for f in batch:
                 tally.add(f)
                 yield f
-        for f in pending:
+        for f in pending[next_label:]:
             tally.add(f)
             yield f
         state["language"] = main
@@ -195,17 +199,17 @@ class Engine:
         return out
 
     def _analyze_segment(self, text: str, seg: Segment, policy: LabelPolicy, labels: list[Label],
-                         judge: ContextJudge | None, reader: ReadabilityCounter,
-                         readability: bool, style: str | None) -> list[tuple[int, Finding]]:
+                         has_valid_label: bool, judge: ContextJudge | None,
+                         reader: ReadabilityCounter, readability: bool,
+                         style: str | None) -> list[tuple[int, Finding]]:
         cp = self.pack(seg.language)
         tokens = tokenize(text, seg.start, seg.end)
         starts = sentence_starts(text, seg.start, seg.end)
         assign_sentences(tokens, starts)
         out: list[tuple[int, Finding]] = []
         found = cp.find(text, tokens, seg.start, seg.end)
-        raws = _drop_inclusive_forms(text, [m for m in found if cp.accepts(tokens, m)], found,
+        raws = drop_inclusive_forms(text, [m for m in found if cp.accepts(tokens, m)], found,
                                      policy)
-        has_valid_label = any(policy.valid(lb) for lb in labels) if policy.checks_labels else False
         for m in raws:
             f = self._finding(text, m, cp, policy, labels, has_valid_label, style)
             if f is None:
@@ -221,7 +225,8 @@ class Engine:
                 f.origin = f"rule+model:{getattr(judge, 'model_id', 'judge')}"
             priority = 0 if m.rule.pattern is None and m.last > m.first else 1
             out.append((priority, f))
-        out.extend((2, f) for f in _readability(text, tokens, starts, seg, reader, readability))
+        out.extend((2, f) for f in readability_findings(text, tokens, seg.language, reader,
+                                                         readability))
         return out
 
     def _finding(self, text: str, m: RawMatch, cp: CompiledPack, policy: LabelPolicy,
@@ -235,7 +240,7 @@ class Engine:
                            groups=m.groups, style=style,
                            sentence_start=_at_sentence_start(text, m.start))
         if rule.job_title and policy.exempt and policy.checks_labels:
-            after = _label_after(text, m.end, labels)
+            after = label_after(text, m.end, labels)
             if after is not None:
                 return None  # labelled title: fine, or the label itself is flagged
             label = policy.label_text()
@@ -330,141 +335,8 @@ def _main_language(segments: list[Segment]) -> str | None:
 
 
 def _sentence_bounds(starts: list[int], end: int, pos: int) -> tuple[int, int]:
-    from bisect import bisect_right
-
     i = bisect_right(starts, pos) - 1
     return starts[max(i, 0)], starts[i + 1] if i + 1 < len(starts) else end
-
-
-def _label_after(text: str, end: int, labels: list[Label]) -> Label | None:
-    """The label that follows a job title on the same line ("Technicien de maintenance (H/F)")."""
-    i = bisect_left([lb.start for lb in labels], end)
-    if i < len(labels):
-        gap = text[end:labels[i].start]
-        if len(gap) <= 60 and not any(ch in gap for ch in "\n.!?;") and len(gap.split()) <= 6:
-            return labels[i]
-    return None
-
-
-def _drop_inclusive_forms(text: str, raws: list[RawMatch], everything: list[RawMatch],
-                          policy: LabelPolicy) -> list[RawMatch]:
-    """Leave alone Verkäufer*in, vendeur·euse, VerkäuferIn and pairs like 'vendeuses et vendeurs'.
-
-    Pairs are looked for among all matches, also those their own context silenced: a
-    feminine form that is quiet on its own still makes its masculine partner a pair.
-    """
-    gender = [m for m in raws if m.rule.category == "gender"]
-    if not gender:
-        return raws
-    drop: set[int] = set()
-    for m in gender:
-        if policy.suffix_re is not None and policy.suffix_re.match(text, m.end, m.end + 16):
-            drop.add(id(m))
-        if policy.token_re is not None and policy.token_re.search(text, m.start, m.end):
-            drop.add(id(m))
-    ordered = sorted((m for m in everything if m.rule.category == "gender"), key=lambda m: m.start)
-    starts = [m.start for m in ordered]
-    for a in ordered:
-        lo, hi = bisect_left(starts, a.end), bisect_right(starts, a.end + 48)
-        for b in ordered[lo:hi]:
-            if _is_pair_gap(text[a.end:b.start], policy.joiners) and _same_role(a, b, text):
-                drop.update((id(a), id(b)))
-    return [m for m in raws if id(m) not in drop]
-
-
-def _is_pair_gap(gap: str, joiners: frozenset[str]) -> bool:
-    """'und', ' / ', 'ou', or a joiner with an article and adjectives: 'oder einen erfahrenen'."""
-    stripped = gap.strip().lower()
-    if stripped in ("", "/", ",") and len(gap) <= 2:
-        return True
-    if stripped in joiners:
-        return True
-    words = stripped.replace("/", " / ").split()
-    return 1 < len(words) <= 4 and words[0] in joiners and "\n" not in gap
-
-
-def _fold(word: str) -> str:
-    """Lower case without accents or umlauts: 'Ärztin' → 'arztin' (pairs like Arzt/Ärztin)."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _same_role(a: RawMatch, b: RawMatch, text: str) -> bool:
-    ga, gb = a.rule.gender, b.rule.gender
-    if ga and gb and ga == gb:
-        return False
-    wa, wb = _fold(text[a.start:a.end]), _fold(text[b.start:b.end])
-    common = 0
-    for x, y in zip(wa, wb):
-        if x != y:
-            break
-        common += 1
-    return common >= 4 or a.rule.id == b.rule.id
-
-
-@lru_cache(maxsize=1)
-def _coded_messages() -> dict[str, Any]:
-    return load_yaml(resource("coded", "messages.yaml"))
-
-
-def _coded_findings(text: str, spans: list[tuple[int, int, str, str]], lang: str) -> list[Finding]:
-    if not spans:
-        return []
-    msgs = _coded_messages()
-    src = coded_lists(lang).source if coded_lists(lang) else ""
-    out = []
-    seen: set[tuple[int, int]] = set()
-    for start, end, side, stem in spans:
-        if (start, end) in seen:
-            continue
-        seen.add((start, end))
-        out.append(Finding(
-            start=start, end=end, text=text[start:end], rule=f"{lang}.gender-coded.{side}",
-            category="gender-coded", severity="info", message=msgs[side].get(lang, msgs[side]["en"]),
-            explanation=msgs["explanation"].get(lang, msgs["explanation"]["en"]), source=src,
-            suggestions=[], language=lang,
-        ))
-    return out
-
-
-def _readability(text: str, tokens: list[Token], starts: list[int], seg: Segment,
-                 reader: ReadabilityCounter, want_findings: bool) -> list[Finding]:
-    conf = readability_config()
-    lang_conf = conf["languages"][seg.language]
-    msgs = conf["messages"]
-    lang = seg.language
-    out: list[Finding] = []
-    max_sentence, max_word = lang_conf["long_sentence"], lang_conf["long_word"]
-    by_sentence: dict[int, list[Token]] = {}
-    for tok in tokens:
-        if tok.norm[0] != "'":
-            by_sentence.setdefault(tok.sent, []).append(tok)
-    for sent_tokens in by_sentence.values():
-        words = [t.norm for t in sent_tokens if not t.norm[0].isdigit()]
-        reader.feed_sentence(words)
-        if not want_findings:
-            continue
-        if len(words) > max_sentence:
-            s, e = sent_tokens[0].start, sent_tokens[-1].end
-            out.append(Finding(
-                start=s, end=e, text=text[s:e], rule=f"{lang}.readability.long-sentence",
-                category="readability", severity="info",
-                message=msgs["long_sentence"][lang].format(n=len(words), max=20),
-                explanation=msgs["long_sentence_explanation"][lang],
-                source=msgs["source"][lang], suggestions=[], language=lang,
-            ))
-        for t in sent_tokens:
-            if len(t.norm) > max_word and t.norm.isalpha():
-                out.append(Finding(
-                    start=t.start, end=t.end, text=text[t.start:t.end],
-                    rule=f"{lang}.readability.long-word", category="readability",
-                    severity="info", message=msgs["long_word"][lang].format(n=len(t.norm)),
-                    explanation=msgs["long_word_explanation"][lang],
-                    source=msgs["source"][lang], suggestions=[], language=lang,
-                ))
-    return out
 
 
 _ENGINES: dict[Any, Engine] = {}

@@ -16,7 +16,7 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e3
     "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _WORD_CHAR = rf"[^\W_]|[{_MARKS}]"
 _WORD_RE = re.compile(
-    rf"(?:{_WORD_CHAR})(?:{_WORD_CHAR}|[{_INVISIBLE}]+(?=[^\W_])|-[ \t]*\r?\n[ \t]*(?=[^\W\d_]))*"
+    rf"(?:{_WORD_CHAR})(?:[\w{_MARKS}]+|[{_INVISIBLE}]+(?=[^\W_])|-[ \t]*\r?\n[ \t]*(?=[^\W\d_]))*"
     r"|['’](?:s|re|ve|ll|d|m|t)(?![^\W_])",
     re.IGNORECASE,
 )
