@@ -77,6 +77,15 @@ def run(args: argparse.Namespace) -> int:
                                                       ("grammar_directory", args.grammar_dir))
                                     if v})
     lang = None if args.lang == "auto" else args.lang
+    try:  # usage errors first, before any output starts
+        from ..core.engine import engine_for
+        from ..core.language import normalize_language
+
+        normalize_language(lang)
+        engine_for(args.org)
+    except (DataError, ValueError) as exc:
+        print(f"inclusive-writer: {exc}", file=sys.stderr)
+        return 2
     failed = False
     flag = [False]  # any finding at or above --fail-on
     results: list[tuple[str, str, object]] = []
@@ -129,8 +138,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         if not single:
             out.write("\n]\n" if emitted else "]\n")
-        else:
-            out.write("\n" if emitted else "[]\n")
+        elif emitted:
+            out.write("\n")
     elif args.format == "sarif":
         print(formats.dumps(formats.sarif(results)))  # type: ignore[arg-type]
     any_findings = flag[0]
