@@ -582,18 +582,11 @@ def test_lehrling_is_only_an_ambiguous_hint():
 
 # ------------------------------------------------------------- engine behaviour (reported)
 
-@pytest.mark.xfail(strict=False, reason=(
-    "engine: locales.yaml inclusive_suffix for de ends in \\b, so a gender-inclusive compound "
-    "such as 'Mitarbeiter:innengespräche' is not recognised and its first part is flagged"))
 def test_inclusive_infix_inside_a_compound_stays_quiet():
     assert not findings("Wir führen jährlich Mitarbeiter:innengespräche durch.", "gender")
     assert not findings("Der Arbeitnehmer:innenschutz hat bei uns Vorrang.", "gender")
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "engine: _drop_inclusive_forms only pairs two findings when the gap is a bare joiner; "
-    "with an article after it ('die Bewerberin oder der Bewerber') the pack works around it "
-    "with `unless` phrases, but 'Die Ärztinnen und die Ärzte' (article after 'und') is flagged"))
 def test_pairs_with_articles_are_recognised_by_the_engine():
     assert not findings("Die Ärztinnen und die Ärzte der Station arbeiten im Schichtdienst.",
                         "gender")

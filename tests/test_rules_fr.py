@@ -160,8 +160,6 @@ def test_hyphenated_compound_titles():
     assert f.suggestions[0] == "téléconseiller ou téléconseillère"
 
 
-@pytest.mark.xfail(strict=False, reason="engine: compound heads are matched only for nl/de "
-                   "(COMPOUND_LANGS), so `compound: true` has no effect in the French pack")
 def test_one_word_compound_title():
     f = one("Nous recrutons un électrotechnicien pour notre usine.", "fr.gender.technicien")
     assert f.suggestions[0] == "électrotechnicien ou électrotechnicienne"

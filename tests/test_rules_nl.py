@@ -402,28 +402,20 @@ def test_eval_recall():
 
 # ------------------------------------------------------------------------------ engine gaps
 
-@pytest.mark.xfail(strict=False, reason="engine: the '(m/v/x)' suggestion copies the raw span, "
-                   "so a line-break hyphen survives as 'verpleeg- ster (m/v/x)'")
 def test_label_suggestion_joins_a_hyphenated_line_break():
     f = only("Wij zoeken een verpleeg-\nster voor de nachtdienst.", "nl.gender.verpleegster")
     assert "verpleegster (m/v/x)" in f.suggestions
 
 
-@pytest.mark.xfail(strict=False, reason="engine: capitalisation is transferred from a word that "
-                   "is capitalised by nature (language name) mid-sentence: 'Vloeiend Nederlands'")
 def test_capital_of_language_name_is_not_transferred_mid_sentence():
     f = only("Je hebt Nederlands als moedertaal.", "nl.origin.mother-tongue")
     assert f.suggestions[1] == "vloeiend Nederlands"
 
 
-@pytest.mark.xfail(strict=False, reason="engine: ALL-CAPS is transferred from an acronym "
-                   "('ABN' -> 'STANDAARDNEDERLANDS'); only words/phrases should pass on all caps")
 def test_all_caps_is_not_transferred_from_an_acronym():
     f = only("Je spreekt ABN.", "nl.socioeconomic.abn")
     assert f.suggestions[0] == "Standaardnederlands"
 
 
-@pytest.mark.xfail(strict=False, reason="engine: antecedent search stops at the nearest role "
-                   "noun even when it is the predicate of a named person ('Piet is onze planner')")
 def test_named_person_with_role_predicate_is_not_generic():
     assert findings("Piet is onze planner. Hij werkt op maandag en dinsdag.", "gender") == []

@@ -25,6 +25,19 @@ def _fill(template: str, values: tuple[str, ...]) -> str:
     return _PLACEHOLDER_RE.sub(repl, template) if "{" in template else template
 
 
+def _with_prefix(prefix: str, alternative: str, head: str) -> str:
+    """Put a compound's prefix on every word of the alternative that names the head:
+    "Vertriebs" + "Leiterin oder Leiter" → "Vertriebsleiterin oder Vertriebsleiter"."""
+    stem = head.lower()[:4]
+    words = alternative.split(" ")
+    hits = [i for i, w in enumerate(words) if stem and w.lower().startswith(stem)]
+    if not hits:
+        return prefix + lower_first(alternative)
+    for i in hits:
+        words[i] = prefix + lower_first(words[i])
+    return " ".join(words)
+
+
 def suggestions(rule: Rule, form: int, matched: str, *, prefix: str = "",
                 words: tuple[str, ...] = (), groups: tuple[str, ...] = (),
                 style: str | None = None, sentence_start: bool = False) -> list[str]:
@@ -40,7 +53,7 @@ def suggestions(rule: Rule, form: int, matched: str, *, prefix: str = "",
         for idx in _same_form_indices(rule, form):
             text = _fill(alt.form(idx), values)
             if prefix and text:
-                text = prefix + lower_first(text)
+                text = _with_prefix(prefix, text, rule.terms[form] if rule.terms else "")
             written = rule.terms[form] if rule.terms else None
             if written and written[0] in "@*":
                 written = matched  # a word set: its case is the word's own, not the writer's
