@@ -70,6 +70,18 @@ def coded_lists(lang: str) -> CodedLists | None:
                       tuple(s for s in fem + masc if "-" in s))
 
 
+def _parts(word: str, start: int, end: int, split: bool) -> Iterator[tuple[int, int, str]]:
+    """The word, or its hyphen-separated parts with their own offsets."""
+    if not split:
+        yield start, end, word
+        return
+    pos = start
+    for part in word.split("-"):
+        if part:
+            yield pos, pos + len(part), part
+        pos += len(part) + 1
+
+
 def _gd_words(text: str, offset: int, hyphenated: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
     """Gender Decoder's word list with offsets (its cleaning maps one char to one char)."""
     cleaned = text.encode("ascii", "replace").translate(_GD_TABLE).decode("ascii")
@@ -77,49 +89,24 @@ def _gd_words(text: str, offset: int, hyphenated: tuple[str, ...]) -> Iterator[t
         word = m.group().lower()
         # GD splits on "-" unless the word starts with a hyphenated stem; `str.find` being
         # falsy only at index 0 means a word that starts with "-" is left whole.
-        if word.find("-") and "-" in word and not any(word.startswith(s) for s in hyphenated):
-            pos = m.start()
-            for part in word.split("-"):
-                if part:
-                    yield offset + pos, offset + pos + len(part), part
-                pos += len(part) + 1
-        else:
-            yield offset + m.start(), offset + m.end(), word
+        split = bool(word.find("-")) and "-" in word and not word.startswith(hyphenated)
+        yield from _parts(word, offset + m.start(), offset + m.end(), split)
 
 
 _ELISION_RE = re.compile(r"^(?:[a-z]|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)")
 
 
 def _plain_words(text: str, offset: int, hyphenated: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+    """Words in lower case, accents kept; French elided articles (l', d', qu') dropped."""
     for m in _WORD_RE.finditer(text):
         word = m.group().lower().replace("’", "'")
+        start = m.start()
         elided = _ELISION_RE.match(word) if "'" in word else None
-        if elided:  # French l'autonomie, d'écoute → autonomie, écoute
+        if elided:  # l'autonomie, d'écoute → autonomie, écoute
             word = word[elided.end():]
-            m = _Shifted(m, elided.end())
-        if "-" in word and not any(word.startswith(s) for s in hyphenated):
-            pos = m.start()
-            for part in word.split("-"):
-                if part:
-                    yield offset + pos, offset + pos + len(part), part
-                pos += len(part) + 1
-        else:
-            yield offset + m.start(), offset + m.end(), word
-
-
-class _Shifted:
-    """A match whose start moved past an elided article (keeps offsets exact)."""
-
-    __slots__ = ("_m", "_shift")
-
-    def __init__(self, m: re.Match[str], shift: int) -> None:
-        self._m, self._shift = m, shift
-
-    def start(self) -> int:
-        return self._m.start() + self._shift
-
-    def end(self) -> int:
-        return self._m.end()
+            start += elided.end()
+        split = "-" in word and not word.startswith(hyphenated)
+        yield from _parts(word, offset + start, offset + m.end(), split)
 
 
 @dataclass(slots=True)
