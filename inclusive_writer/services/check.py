@@ -77,16 +77,19 @@ def check_text(text: str, lang: str | None = None, *,
     if extra:
         report.findings = resolve([(0, f) for f in report.findings] + [(5, f) for f in extra])
         counts: dict[str, int] = {}
+        severities = {"error": 0, "warning": 0, "info": 0}
         for f in report.findings:
             counts[f.category] = counts.get(f.category, 0) + 1
+            severities[f.severity] += 1
         report.summary["counts"] = counts
+        report.summary["severity_counts"] = severities
     return report
 
 
 def stream_check(text: str, lang: str | None = None, *, settings: CheckSettings | None = None,
                  state: dict[str, Any] | None = None) -> Iterator[Finding]:
-    """Findings in text order; streams paragraph by paragraph when no whole-text model step
-    (spelling, semantic flags) is asked for. `state` receives "language" and "summary"."""
+    """Findings in text order; streams paragraph by paragraph unless a whole-text step
+    (spelling, semantic flags, grammar) is asked for. `state` receives "language" and "summary"."""
     s = settings or CheckSettings()
     state = {} if state is None else state
     if s.spelling or s.semantic or s.extra:
