@@ -106,16 +106,14 @@ def run(args: argparse.Namespace) -> int:
                 hits = (f for f in tally.watch(stream_check(doc.text, lang, settings=settings,
                                                             state=state))
                         if SEVERITY_RANK[f.severity] >= floor)
+                hits = _watch(hits, fail_floor, flag)
                 if args.format == "json":
                     out.write(("," if emitted else "") + ("\n" if not single else ""))
-                    hits = _watch(hits, fail_floor, flag)
                     formats.write_report_json(out, shown, hits, state)
                     emitted += 1
                 else:
-                    for f in hits:
-                        out.write(formats.format_line(shown, doc.text, f) + "\n")
-                        if SEVERITY_RANK[f.severity] >= fail_floor:
-                            flag[0] = True
+                    for line in formats.format_text(shown, doc.text, hits):
+                        out.write(line + "\n")
                     if args.summary:
                         _print_summary(shown, state["language"], state["summary"])
                 tally.record(doc.text, state)

@@ -129,7 +129,7 @@ class Engine:
             main: LabelPolicy.for_language(main, locale)}
         coding: dict[str, CodingCounter] = {}
         reading: dict[str, ReadabilityCounter] = {}
-        tally = _Tally()
+        tally = FindingTally()
         pending = self._label_findings(text, labels, policies, main, locale, wanted)
         next_label = 0
         valid_label: dict[str, bool] = {}
@@ -283,7 +283,7 @@ class Engine:
             ))
         return out
 
-    def _summary(self, tally: "_Tally", coding: dict[str, CodingCounter],
+    def _summary(self, tally: "FindingTally", coding: dict[str, CodingCounter],
                  reading: dict[str, ReadabilityCounter], main: str, segments: list[Segment],
                  locale: str | None, judge: ContextJudge | None) -> dict[str, Any]:
         counts, severities = tally.counts, tally.severities
@@ -313,7 +313,7 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in "\n.!?:…"
 
 
-class _Tally:
+class FindingTally:
     """Counts per category and severity, kept while findings stream past."""
 
     __slots__ = ("counts", "severities")

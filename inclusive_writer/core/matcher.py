@@ -187,8 +187,8 @@ class CompiledPack:
         """Regex rules, tried only where a word they must start with occurs."""
         assert self.trigger_index is not None
         at = self.trigger_index.positions([t.norm for t in tokens])
-        starts = [t.start for t in tokens]
-        ends = [t.end for t in tokens]
+        starts: list[int] = []
+        ends: list[int] = []
         out: list[RawMatch] = []
         for rule in self.patterns:
             trig = self.pattern_triggers[rule.id]
@@ -199,6 +199,9 @@ class CompiledPack:
                 if not idx:
                     continue
                 where = [tokens[i].start for i in idx]
+            if not starts and tokens:  # only for paragraphs where some pattern is due
+                starts[:] = [t.start for t in tokens]
+                ends[:] = [t.end for t in tokens]
             out.extend(self._patterns(rule, text, tokens, starts, ends, start, end, where))
         return out
 

@@ -15,7 +15,7 @@ from .matcher import RawMatch
 
 def label_after(text: str, end: int, labels: list[Label]) -> Label | None:
     """The label that follows a job title on the same line ("Technicien de maintenance (H/F)")."""
-    i = bisect_left([lb.start for lb in labels], end)
+    i = bisect_left(labels, end, key=lambda lb: lb.start)  # labels come in text order
     if i < len(labels):
         gap = text[end:labels[i].start]
         if len(gap) <= 60 and not any(ch in gap for ch in "\n.!?;") and len(gap.split()) <= 6:

@@ -76,13 +76,13 @@ def check_text(text: str, lang: str | None = None, *,
         extra = [f for f in extra if f.category in s.categories]
     if extra:
         report.findings = resolve([(0, f) for f in report.findings] + [(5, f) for f in extra])
-        counts: dict[str, int] = {}
-        severities = {"error": 0, "warning": 0, "info": 0}
+        from ..core.engine import FindingTally
+
+        tally = FindingTally()
         for f in report.findings:
-            counts[f.category] = counts.get(f.category, 0) + 1
-            severities[f.severity] += 1
-        report.summary["counts"] = counts
-        report.summary["severity_counts"] = severities
+            tally.add(f)
+        report.summary["counts"] = tally.counts
+        report.summary["severity_counts"] = tally.severities
     return report
 
 

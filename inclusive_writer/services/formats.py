@@ -36,41 +36,11 @@ def one_line(text: str) -> str:
 
 
 def format_text(path: str, text: str, findings: Iterable[Finding]) -> Iterator[str]:
-    """`path:line:col severity message [rule]`, one line per finding (sorted by start)."""
+    """`path:line:col severity message [rule]`, one line per finding (sorted by start).
+
+    Lazy over `findings`, so a stream of findings is formatted as it arrives."""
     for f, line, col, _, _ in positions(text, findings):
         yield f"{path}:{line}:{col} {f.severity} {one_line(f.message)} [{f.rule}]"
-
-
-class _LineTracker:
-    """Line and column of increasing offsets in one text, without a line table."""
-
-    __slots__ = ("text", "line", "line_start", "pos")
-
-    def __init__(self, text: str) -> None:
-        self.text, self.line, self.line_start, self.pos = text, 1, 0, 0
-
-    def at(self, offset: int) -> tuple[int, int]:
-        if offset < self.pos:  # out of order: start again from the top
-            self.line, self.line_start, self.pos = 1, 0, 0
-        self.line += self.text.count("\n", self.pos, offset)
-        nl = self.text.rfind("\n", self.pos, offset)
-        if nl != -1:
-            self.line_start = nl + 1
-        self.pos = offset
-        return self.line, offset - self.line_start + 1
-
-
-_TRACKERS: dict[int, _LineTracker] = {}
-
-
-def format_line(path: str, text: str, f: Finding) -> str:
-    """One linter line for a finding of a stream over `text` (findings in text order)."""
-    tracker = _TRACKERS.get(id(text))
-    if tracker is None or tracker.text is not text:
-        _TRACKERS.clear()
-        tracker = _TRACKERS[id(text)] = _LineTracker(text)
-    line, col = tracker.at(f.start)
-    return f"{path}:{line}:{col} {f.severity} {one_line(f.message)} [{f.rule}]"
 
 
 def write_report_json(out: IO[str], path: str, findings: Iterable[Finding],
