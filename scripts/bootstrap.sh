@@ -32,7 +32,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 STAMP=.venv/.installed
-WANT="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+# Re-install when the project metadata or the C engine changes (pip compiles it).
+WANT="$(cat pyproject.toml inclusive_writer/ml/native/e5fast.c | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
   # The CPU wheel first: a bare "torch" requirement would pull a multi-GB CUDA build.

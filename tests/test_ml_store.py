@@ -205,14 +205,40 @@ def fake_hub(tmp_path):
     srv.server_close()
 
 
-def _catalogue(tmp_path: Path, revision: str | None = REV, files: str = '["*.json", "*.txt", "model.safetensors"]') -> Path:
+def _catalogue(tmp_path: Path, revision: str | None = REV, files: str = '["*.json", "*.txt", "model.safetensors"]',
+               sha256: str = "{}") -> Path:
     p = tmp_path / "catalogue.yaml"
     rev = revision if revision else "null"
     p.write_text(f"""models:
   - {{id: tiny-embed, repo: org/tiny-embed, revision: {rev}, task: embedding, languages: [en],
-      licence: MIT, commercial: true, size_mb: 1, files: {files}}}
+      licence: MIT, commercial: true, size_mb: 1, files: {files}, sha256: {sha256}}}
 """, encoding="utf-8")
     return p
+
+
+def test_download_checks_the_catalogue_sha256_of_the_weights(tmp_path, fake_hub):
+    good = hashlib.sha256(_Hub.files["model.safetensors"]).hexdigest()
+    st = ModelStore(tmp_path / "s", catalogue=_catalogue(tmp_path, sha256=f"{{model.safetensors: {good}}}"))
+    assert st.download("tiny-embed", endpoint=fake_hub).revision == REV
+    st = ModelStore(tmp_path / "t", catalogue=_catalogue(tmp_path, sha256="{model.safetensors: " + "ab" * 32 + "}"))
+    with pytest.raises(DownloadError, match=r"model.safetensors from org/tiny-embed .* does not match"):
+        st.download("tiny-embed", endpoint=fake_hub)
+    assert st.installed() == [] and not any(p.name.startswith(".download") for p in (tmp_path / "t").iterdir())
+    st = ModelStore(tmp_path / "u", catalogue=_catalogue(tmp_path, sha256="{weights.bin: " + good + "}"))
+    with pytest.raises(DownloadError, match="has no weights.bin"):
+        st.download("tiny-embed", endpoint=fake_hub)
+
+
+def test_builtin_catalogue_pins_every_commercial_model_with_a_weights_checksum():
+    from inclusive_writer.ml.catalogue import load_catalogue
+    entries = load_catalogue()
+    for e in entries.values():
+        if e.commercial:
+            assert e.pinned, e.id
+            assert set(e.sha256) == {"model.safetensors"} and "model.safetensors" in e.files, e.id
+    assert {e.id for e in entries.values() if e.task == "translation" and e.commercial} >= {
+        f"opus-mt-{a}-{b}" for a, b in [("en", "nl"), ("nl", "en"), ("en", "fr"), ("fr", "en"),
+                                         ("en", "de"), ("de", "en")]}
 
 
 def test_download_fetches_the_pinned_revision_with_progress(tmp_path, fake_hub):
@@ -272,8 +298,14 @@ def test_models_cli_list_import_verify_remove(tmp_path, store):
     (tmp_path / "cli-store" / "tiny-embed" / "vocab.txt").write_text("changed", encoding="utf-8")
     r = cli("verify")
     assert r.returncode == 1 and "SHA-256 does not match" in r.stdout
-    r = cli("download", "opus-mt-en-nl")
+    r = cli("download", "nllb-200-distilled-600m", "--allow-noncommercial")
     assert r.returncode == 2 and "no pinned revision" in r.stderr
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    closed = sock.getsockname()[1]
+    sock.close()
+    r = cli("download", "opus-mt-en-nl", "--endpoint", f"http://127.0.0.1:{closed}")
+    assert r.returncode == 2 and "Could not download Helsinki-NLP/opus-mt-en-nl at cb106147f5" in r.stderr
     r = cli("import", str(tmp_path / "missing.zip"))
     assert r.returncode == 2 and "missing.zip" in r.stderr
     assert cli("remove", "tiny-embed").returncode == 0

@@ -13,6 +13,7 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 CATALOGUE_PATH = RESOURCES / "models" / "catalogue.yaml"
 TASKS = ("embedding", "translation", "generation", "judge")
 COMMIT_RE = re.compile(r"[0-9a-f]{40}")
+SHA256_RE = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class CatalogueEntry:
     prefix: str = ""
     pooling: str = "mean"
     note: str = ""
+    sha256: dict[str, str] = field(default_factory=dict)  # file name -> expected SHA-256 at `revision`
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -51,7 +53,11 @@ def _entry(raw: dict[str, Any], where: str) -> CatalogueEntry:
     rev = raw.get("revision")
     if rev is not None and not COMMIT_RE.fullmatch(str(rev)):
         raise MLError(f"{where}: entry {raw['id']!r}: revision must be a 40-hex commit, not {rev!r}.")
+    sums = raw.get("sha256") or {}
+    if not isinstance(sums, dict) or not all(isinstance(v, str) and SHA256_RE.fullmatch(v) for v in sums.values()):
+        raise MLError(f"{where}: entry {raw['id']!r}: sha256 must map file names to 64-hex digests.")
     kw = {k: v for k, v in raw.items() if k in known}
+    kw["sha256"] = {str(k): v for k, v in sums.items()}
     kw["languages"] = tuple(raw["languages"])
     kw["files"] = tuple(raw.get("files") or ())
     kw["commercial"] = bool(raw.get("commercial", False))

@@ -466,10 +466,25 @@ class ModelStore:
                         f"and `inclusive-writer models import {model_id}.zip` here.") from exc
                 folder = Path(tmp)
                 shutil.rmtree(folder / ".cache", ignore_errors=True)
+                if rev == entry.revision:
+                    _check_pinned_files(folder, entry)
                 meta = self._meta_from_entry(entry) | {"revision": rev, "origin": "download"}
                 return self.add_folder(folder, meta, replace=replace)
         finally:
             hub_constants.HF_HUB_OFFLINE = was_offline
+
+
+def _check_pinned_files(folder: Path, entry: CatalogueEntry) -> None:
+    """Every file the catalogue pins a SHA-256 for must be there and match it."""
+    for name, want in entry.sha256.items():
+        path = folder / name
+        if not path.is_file():
+            raise DownloadError(f"{entry.repo} at {entry.revision[:10]} has no {name}; nothing was installed.")
+        got = sha256_file(path)
+        if got != want:
+            raise DownloadError(
+                f"{name} from {entry.repo} at {entry.revision[:10]} does not match the catalogue's "
+                f"SHA-256 (expected {want[:16]}…, got {got[:16]}…); nothing was installed.")
 
 
 def _reachable(url: str, timeout: float = 5.0) -> None:
