@@ -153,9 +153,13 @@ def main() -> int:
     ex = J.all_examples()
     train, test = J.split(ex)
     held = J.ContextJudge(enc, J.train_heads(enc, train))
+    at_half = J.evaluate(held, test, 0.5)
+    held.drop_below = J.choose_threshold(at_half["probabilities"], [e.label for e in test])  # as the trainer does
     res = J.evaluate(held, test)
     print(f"\nCONTEXT JUDGE (heads trained on {len(train)}, evaluated on {len(test)} held-out examples)")
-    print(f"  precision {res['precision']:.2f}   recall {res['recall']:.2f}")
+    print(f"  drop threshold {held.drop_below:.2f} (highest keeping >= {J.MIN_RECALL:.1%} of true matches): "
+          f"precision {res['precision']:.2f}   recall {res['recall']:.2f}")
+    print(f"  at 0.50 instead: precision {at_half['precision']:.2f}   recall {at_half['recall']:.2f}")
     for lang, r in res["per_language"].items():
         print(f"    {lang}: precision {r['precision']:.2f} recall {r['recall']:.2f} (n={r['n']})")
     print(f"  label-level: innocent matches removed {res['false_positives_removed']}/{res['rule_false_positives']}, "

@@ -175,3 +175,60 @@ def test_semantic_findings_skip_sentences_the_rules_already_flagged():
     found = semantic_findings(text, "en", report)
     assert [f.text for f in found] == ["Please don't apply if you have small kids at home."]
     assert "young" in " ".join(flagged_by_rules) or "salesman" in flagged_by_rules
+
+
+@pytest.mark.parametrize("lang", J.LANGS)
+def test_every_ambiguous_rule_has_labelled_examples_that_the_rules_flag(lang):
+    """Each ambiguous rule is routed to a concept with examples on both sides, every routed id
+    exists, and every `people` example is flagged by one of its concept's rules (no judge)."""
+    from inclusive_writer.core.engine import analyze
+    from inclusive_writer.rules.loader import load_builtin_pack
+    pack = load_builtin_pack(lang)
+    ids = {r.id for r in pack.rules}
+    concepts = J.load_concepts(lang)
+    routed = {rid: c for c in concepts.values() for rid in c.rules}
+    assert not set(routed) - ids, sorted(set(routed) - ids)
+    for rule in (r for r in pack.rules if r.ambiguous):
+        c = routed.get(rule.id)
+        assert c is not None, f"{rule.id} has no concept in resources/judge/{lang}.yaml"
+        labels = [e.label for e in c.examples]
+        assert labels.count(1) >= 6 and labels.count(0) >= 6, (rule.id, c.name)
+    for c in concepts.values():
+        for e in (e for e in c.examples if e.label == 1):
+            found = analyze(e.text, lang).findings
+            assert any(f.rule in c.rules and f.start < e.end and e.start < f.end for f in found), \
+                (c.name, e.text)
+
+
+def test_threshold_keeps_the_required_share_of_true_matches():
+    probs = [0.9, 0.8, 0.42, 0.37, 0.1, 0.3, 0.6]
+    labels = [1, 1, 1, 1, 0, 0, 0]
+    assert J.choose_threshold(probs, labels, min_recall=1.0) == 0.35
+    assert J.choose_threshold(probs, labels, min_recall=0.75) == 0.4
+    assert J.choose_threshold(probs, labels, min_recall=0.5) == 0.5
+    assert J.choose_threshold([0.1], [0]) == 0.5  # nothing to keep: the neutral default
+
+
+def test_shipped_threshold_was_chosen_by_the_trainer(shipped):
+    assert shipped.drop_below in J.THRESHOLD_GRID
+    assert shipped.drop_below == shipped.heads.meta["drop_below"]
+
+
+def test_engine_drops_a_match_only_below_the_judges_threshold():
+    from inclusive_writer.core.engine import analyze
+
+    class Fixed:
+        model_id = "fixed"
+
+        def __init__(self, p, drop_below):
+            self.p, self.drop_below = p, drop_below
+
+        def judge(self, *args):
+            return self.p
+
+    text = "We are hiring young talent for our sales department in Leeds."
+    rule = "en.age.young"
+    assert any(f.rule == rule for f in analyze(text, "en").findings)
+    kept = [f for f in analyze(text, "en", judge=Fixed(0.4, 0.35)).findings if f.rule == rule]
+    assert kept and kept[0].confidence == 0.4 and kept[0].origin == "rule+model:fixed"
+    assert not [f for f in analyze(text, "en", judge=Fixed(0.4, 0.5)).findings if f.rule == rule]

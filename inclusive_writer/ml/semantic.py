@@ -87,21 +87,33 @@ def _exemplars(langs: Sequence[str] = LANGS) -> tuple[list[str], list[str], list
 
 
 def train_semantic(encoder: "Encoder", heads: Heads, langs: Sequence[str] = LANGS) -> Heads:
-    """Add the semantic head (and exemplar vectors) to `heads`."""
+    """Add the semantic head (and exemplar vectors) to `heads`.
+
+    Negatives are the clean job-ad sentences (`neutral`) and the judge's innocent examples, each
+    group weighing half. The
+    threshold sits above every clean job-ad sentence and above 99 % of the innocent examples
+    (those are deliberate near-misses, such as "we never ask for a photo"), never below THRESHOLD.
+    """
     import numpy as np
-    texts, cats, neutral = _exemplars(langs)
-    neutral = neutral + [e.text for e in all_examples(langs) if e.label == 0]
-    xp, xn = encoder.encode(texts), encoder.encode(neutral)
-    x = np.concatenate([xp, xn])
-    y = np.array([1] * len(xp) + [0] * len(xn))
-    w, b = train_logreg(x, y)
+    texts, cats, clean = _exemplars(langs)
+    innocent = [e.text for e in all_examples(langs) if e.label == 0]
+    clean = [t for t in clean if len(t.split()) >= MIN_WORDS]  # scan() never looks at shorter ones
+    xp, xc, xi = encoder.encode(texts), encoder.encode(clean), encoder.encode(innocent)
+    x = np.concatenate([xp, xc, xi])
+    y = np.array([1] * len(xp) + [0] * (len(xc) + len(xi)))
+    # clean job-ad text and innocent near-misses weigh the same as groups (there are ten times
+    # more near-misses; unweighted, they flatten the scores of real exclusionary sentences)
+    sw = np.concatenate([np.ones(len(xp)), np.full(len(xc), 1.0 / max(len(xc), 1)),
+                         np.full(len(xi), 1.0 / max(len(xi), 1))])
+    w, b = train_logreg(x, y, sample_weight=sw)
     heads.weights[SEMANTIC], heads.biases[SEMANTIC] = w, b
     heads.weights["_exemplars"] = xp.astype(np.float32)
     heads.biases["_exemplars"] = 0.0
-    max_clean = float((1 / (1 + np.exp(-(xn @ w + b)))).max())
-    # calibrated: above every clean calibration sentence, never below THRESHOLD
+    max_clean = float((1 / (1 + np.exp(-(xc @ w + b)))).max()) if len(xc) else 0.0
+    hard = float(np.quantile(1 / (1 + np.exp(-(xi @ w + b))), 0.99)) if len(xi) else 0.0
     heads.meta["semantic"] = {"categories": cats, "max_clean_score": round(max_clean, 4),
-                              "threshold": round(max(THRESHOLD, max_clean + 0.02), 4)}
+                              "innocent_p99_score": round(hard, 4),
+                              "threshold": round(max(THRESHOLD, max_clean + 0.02, hard + 0.02), 4)}
     return heads
 
 

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .judge import (ContextJudge, LANGS, all_examples, default_heads_path, evaluate, split,
-                    train_heads)
+from .judge import (ContextJudge, LANGS, all_examples, choose_threshold, default_heads_path,
+                    evaluate, split, train_heads)
 from .semantic import train_semantic
 
 
@@ -27,8 +27,13 @@ def train(out: str | Path | None = None, *, encoder: str | None = None,
     examples = all_examples(langs)
     tr, te = split(examples)
     t0 = time.perf_counter()
-    held = evaluate(ContextJudge(enc, train_heads(enc, tr)), te)
-    heads = train_semantic(enc, train_heads(enc, examples), langs)
+    held_judge = ContextJudge(enc, train_heads(enc, tr))
+    probs = evaluate(held_judge, te, 0.5)["probabilities"]
+    threshold = choose_threshold(probs, [e.label for e in te])
+    held = evaluate(held_judge, te, threshold)
+    heads = train_heads(enc, examples)
+    heads.meta["drop_below"] = threshold
+    heads = train_semantic(enc, heads, langs)
     path = Path(out) if out else default_heads_path(enc.id)
     heads.save(path)
     return {"path": str(path), "encoder": enc.id, "examples": len(examples), "train": len(tr),
@@ -43,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     rep = train(args.out, encoder=args.encoder)
     h = rep["held_out"]
     print(f"wrote {rep['path']} ({rep['examples']} examples, encoder {rep['encoder']})")
-    print(f"held-out ({h['n']}): precision {h['precision']:.2f}, recall {h['recall']:.2f}, "
+    print(f"held-out ({h['n']}), drop below {h['threshold']:.2f}: precision {h['precision']:.2f}, "
+          f"recall {h['recall']:.2f}, "
           f"false positives removed {h['false_positives_removed']}/{h['rule_false_positives']}")
     return 0
 
