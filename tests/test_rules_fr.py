@@ -483,6 +483,46 @@ def test_socioeconomic():
     quiet("Notre groupe affiche une situation financière saine depuis dix ans.")
 
 
+# ---------------------------------------------------------------------------- regressions
+
+def test_residence_in_a_canton_or_province():
+    f = one("Vous résidez dans le canton de Vaud.", "fr.socioeconomic.residence")
+    assert f.text == "résidez dans le canton"
+    one("Vous habitez dans la province de Liège.", "fr.socioeconomic.residence")
+    quiet("Nos clients résident dans le canton de Genève.")
+
+
+def test_normal_people_opposed_to_disability_anywhere_in_the_sentence():
+    f = one("En cas de handicap, vous serez moins productif qu'une personne normale.",
+            "fr.disability.personnes-normales")
+    assert f.text == "personne normale"
+    f = one("Les sourds travaillent aussi vite que les gens normaux.",
+            "fr.disability.personnes-normales")
+    assert f.text == "gens normaux"
+    quiet("Une personne normale met environ dix minutes à remplir le formulaire en ligne.")
+
+
+def test_robuste_for_accounts_and_processes_stays_quiet():
+    quiet("Notre bilan est robuste et la croissance se poursuit depuis cinq ans.")
+    quiet("Nous avons un processus robuste.")
+    quiet("Nous visons un modèle économique robuste.")
+    one("Vous êtes robuste et maîtrisez les procédures de sécurité.",
+        "fr.disability.condition-physique")
+    one("Vous êtes en bonne condition physique et respectez les procédures d'hygiène.",
+        "fr.disability.condition-physique")
+
+
+def test_generic_il_after_an_epicene_job_title():
+    f = one("Le futur réceptionniste accueillera les clients ; il gérera le standard.",
+            "fr.gender.il-generique")
+    assert f.text == "il"
+    one("Le journaliste retenu couvrira l'actualité locale. Il sera basé à Namur.",
+        "fr.gender.il-generique")
+    for text in ("Notre réceptionniste, Karim, accueille les clients. Il gère le standard.",
+                 "Le réceptionniste accueille les clients. Il faut prévoir un badge."):
+        assert not [x for x in findings(text) if x.rule == "fr.gender.il-generique"], text
+
+
 # ---------------------------------------------------------------------------- evaluation file
 
 @pytest.fixture(scope="module")

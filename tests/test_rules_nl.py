@@ -212,6 +212,19 @@ POSITIVES = [
      "Winkeljuffrouw", "Winkelmedewerker"),
     ("Wij zoeken een bejaardenhelpster voor de thuiszorg.", "nl.gender.helpster",
      "bejaardenhelpster", "bejaardenhelper"),
+    # regressions found while labelling judge examples
+    ("Wij verwachten dat je onbeperkt beschikbaar bent.", "nl.family.unlimited-availability",
+     "onbeperkt beschikbaar", "beschikbaar volgens rooster"),
+    ("Je bent bereid je hoofddoek af te doen tijdens het werk.", "nl.religion.religious-signs",
+     "hoofddoek", ""),
+    ("Zichtbare tattoos komen niet in aanmerking.", "nl.appearance.tattoos",
+     "Zichtbare tattoos", ""),
+    ("Wij zoeken een fysiek sterke medewerker voor ons magazijn.",
+     "nl.disability.physically-fit", "fysiek sterke", ""),
+    ("De kandidaat rapporteert aan de CFO; hij werkt nauw samen met de controller.",
+     "nl.gender.hij-generic", "hij", "hij of zij"),
+    ("We nodigen je vriendin ook graag uit.", "nl.orientation.boyfriend",
+     "je vriendin", "je partner"),
 ]
 
 
@@ -290,12 +303,30 @@ TRAPS = [
     "Wij zijn een jong, dynamisch bedrijf.",
     "Onze helpdesk is 24/7 beschikbaar voor klanten.",
     "Het dragen van een hoofddoek is toegestaan.",
+    # regressions found while labelling judge examples: the innocent neighbours
+    "Wij zijn 24/7 beschikbaar voor onze klanten.",
+    "Een hoofddoek is bij ons geen probleem, je hoeft hem niet af te doen.",
+    "Je hoeft geen tatoeages te verbergen.",
+    "Bij ons hoef je geen tattoos te verbergen.",
+    "De opleiding is Engelstalig en duurt twee weken.",
+    "Het bedrijf is financieel kerngezond.",
+    "Je maakt onze IT-infrastructuur weer topfit.",
+    "Jan is onze CFO. Hij werkt nauw samen met de controller.",
+    "Wij nodigen je uit voor een kennismakingsgesprek.",
 ]
 
 
 @pytest.mark.parametrize("text", TRAPS)
 def test_innocent_uses_stay_quiet(text):
     assert findings(text) == [], [(f.text, f.rule) for f in findings(text)]
+
+
+def test_language_group_after_inverted_verb_or_perfect():
+    # the suggestion's capital comes from the adjective (engine casing), so only rule and span
+    for text, span in (("Ben je Franstalig?", "Franstalig"),
+                       ("Je bent perfect Nederlandstalig.", "Nederlandstalig")):
+        f = only(text, "nl.origin.language-group")
+        assert f.text == span and f.suggestions
 
 
 def test_bedrijfsleider_is_neutral_but_leidster_is_not():

@@ -35,6 +35,7 @@ class GuiSettings:
                                                             "fr": "doublet", "de": "neutral"})
     categories: dict[str, bool] = field(default_factory=lambda: {c: True for c in CATEGORIES})
     org_pack: str = ""                        # folder of the organisation rule pack
+    model_hints: bool = True                  # semantic flags from the on-device encoder
     color_scheme: str = "system"              # system | light | dark
     recent_files: list[str] = field(default_factory=list)
     geometry: str = ""                        # base64 of saveGeometry()
@@ -78,4 +79,5 @@ class GuiSettings:
             "spelling": "spelling" in cats,
             "coded_findings": "gender-coded" in cats,
             "readability": True,
+            "semantic": bool(self.model_hints),
         }

@@ -93,6 +93,11 @@ class SettingsDialog(QDialog):
             cb.setChecked(settings.categories.get(cat, True))
             self.cat_boxes[cat] = cb
             cgrid.addWidget(cb, 1 + i // 2, i % 2)
+        self.hints = QCheckBox(tr("Model hints: also mark sentences that read like an "
+                                  "exclusionary statement without a flagged word (on-device model)"))
+        self.hints.setObjectName("modelHints")
+        self.hints.setChecked(settings.model_hints)
+        cgrid.addWidget(self.hints, 2 + (len(CATEGORIES) - 1) // 2, 0, 1, 2)
         tabs.addTab(cats, tr("Categories"))
 
         org = QWidget()
@@ -134,5 +139,6 @@ class SettingsDialog(QDialog):
         s.locale = {lang: box.currentData() for lang, box in self.locale_boxes.items()}
         s.style = {lang: box.currentData() for lang, box in self.style_boxes.items()}
         s.categories = {c: cb.isChecked() for c, cb in self.cat_boxes.items()}
+        s.model_hints = self.hints.isChecked()
         s.org_pack = self.org.text().strip()
         return s

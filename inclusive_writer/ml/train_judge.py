@@ -31,6 +31,7 @@ def train(out: str | Path | None = None, *, encoder: str | None = None,
     probs = evaluate(held_judge, te, 0.5)["probabilities"]
     threshold = choose_threshold(probs, [e.label for e in te])
     held = evaluate(held_judge, te, threshold)
+    held.pop("probabilities")
     heads = train_heads(enc, examples)
     heads.meta["drop_below"] = threshold
     heads = train_semantic(enc, heads, langs)
