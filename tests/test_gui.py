@@ -459,6 +459,13 @@ def test_translate_with_tiny_model_keeps_protected_terms_and_checks_target(windo
     assert out and "Acme Health" in out
     assert view.progress.value() == view.progress.maximum() and seen
     assert "tiny-en-nl" in view.status.text()
+    # the local audit log records the translation: languages and model, a hash, never the text
+    from inclusive_writer.services.audit import default_log, doc_hash
+    qtbot.waitUntil(lambda: len(default_log().entries(action="translate")) == 1, timeout=WAIT)
+    entry = default_log().entries(action="translate")[0]
+    assert entry.language == "en->nl" and {"id": "tiny-en-nl"} in entry.models and entry.source == "app"
+    assert entry.text is None
+    assert entry.document_sha256 == doc_hash("Acme Health is looking for a nurse. You care for patients.")
     # the target is checked in the target language
     qtbot.waitUntil(lambda: view.target.report is not None, timeout=WAIT)
     assert view.target.language == "nl"

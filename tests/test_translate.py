@@ -231,8 +231,10 @@ def test_glossary_file_errors_are_clear(tmp_path):
         Glossary.load(bad)
 
 
-def _cli(args, env_store, stdin=None):
+def _cli(args, env_store, stdin=None, data_dir=None):
     env = dict(os.environ, INCLUSIVE_WRITER_MODELS=str(env_store), PYTHONPATH=str(ROOT))
+    if data_dir is not None:
+        env["INCLUSIVE_WRITER_DATA"] = str(data_dir)
     code = ("import sys; from inclusive_writer.cli.translate import register, run; import argparse; "
             "p = argparse.ArgumentParser(); s = p.add_subparsers(); register(s); "
             "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
@@ -245,8 +247,14 @@ def test_cli_translate_reads_stdin_and_reports_missing_models(tiny_store, tmp_pa
     import yaml
     gl.write_text(yaml.safe_dump(GLOSSARY), encoding="utf-8")
     r = _cli(["--from", "en", "--to", "nl", "--glossary", str(gl), "-"], tiny_store.root,
-             stdin="Acme Health needs a nurse.\n")
+             stdin="Acme Health needs a nurse.\n", data_dir=tmp_path / "data")
     assert r.returncode in (0, 1), r.stderr
     assert "Acme Health" in r.stdout and "verpleegkundige" in r.stdout
+    from inclusive_writer.services.audit import AuditLog, doc_hash
+    logs = list((tmp_path / "data").rglob("*.sqlite*")) + list((tmp_path / "data").rglob("*.db"))
+    assert logs, "the translation was not written to the local audit log"
+    entries = AuditLog(logs[0]).entries(action="translate")
+    assert len(entries) == 1 and entries[0].language == "en->nl" and entries[0].source == "cli"
+    assert entries[0].text is None and entries[0].document_sha256 == doc_hash("Acme Health needs a nurse.\n")
     r = _cli(["--from", "en", "--to", "de", "-"], tiny_store.root, stdin="Hello.\n")
     assert r.returncode == 2 and "No model installed for translation en→de" in r.stderr

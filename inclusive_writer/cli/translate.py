@@ -64,6 +64,11 @@ def run(args: argparse.Namespace) -> int:
         return 130
     if not args.quiet and sys.stderr.isatty():
         sys.stderr.write("\n")
+    try:  # the local audit log: languages, model, a hash of the source; never the text
+        from ..services.audit import default_log
+        default_log().record_translation(text, result, args.src, args.tgt, source="cli")
+    except Exception:  # noqa: BLE001 - the audit log must never break a translation
+        pass
     if args.format == "json":
         out = result.to_dict()
         out["path"] = args.path

@@ -579,6 +579,9 @@ class MainWindow(QMainWindow):
                                                 settings_provider=lambda lang: self.settings.check_settings(lang))
             self.translate_view.open_models.connect(self.open_models)
             self.translate_view.use_translation.connect(self._use_translation)
+            self.translate_view.translated.connect(
+                lambda text, result, src, tgt: self._audit("record_translation", text, result, src, tgt,
+                                                           source="app"))
         else:
             self.translate_view.source.setPlainText(plain_text(self.editor.document()))
         self.translate_view.show()

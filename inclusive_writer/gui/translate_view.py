@@ -37,6 +37,7 @@ class TranslateView(QDialog):
 
     open_models = Signal()
     use_translation = Signal(str)
+    translated = Signal(str, object, str, str)  # source text, Translation, source and target language
 
     def __init__(self, source_text: str, src: str | None, parent=None,
                  settings_provider=None) -> None:
@@ -164,8 +165,9 @@ class TranslateView(QDialog):
         self.go.setEnabled(False)
         self.cancel_btn.setEnabled(True)
         self.status.setText(tr("Translating on this computer…"))
+        self._job = (self.source.toPlainText(), src, tgt)
         self.task = workers.run_async(
-            run_translation, self.source.toPlainText(), src, tgt, self.protected_terms(),
+            run_translation, self._job[0], src, tgt, self.protected_terms(),
             with_progress=True, on_done=self._done, on_failed=self._failed, on_progress=self._progress)
 
     def cancel(self) -> None:
@@ -199,6 +201,9 @@ class TranslateView(QDialog):
         model = getattr(result, "model_id", "") or "?"
         self.last_model = model
         self.status.setText(tr("Translated on this computer with {model}. Checking the translation…", model=model))
+        job = getattr(self, "_job", None)
+        if job is not None:
+            self.translated.emit(job[0], result, job[1], job[2])
 
     def _failed(self, exc: BaseException) -> None:
         self._reset()
