@@ -643,3 +643,14 @@ def test_fixed_rules_find_inflected_and_excluded_forms(text, span, rule, first):
 ])
 def test_fixed_rules_stay_quiet_on_innocent_neighbours(text, category):
     assert not findings(text, category), [(f.text, f.rule) for f in findings(text)]
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # German capitalises every noun: a noun after an article is not a named person
+    ("Jeder Bewerber erhält eine Bestätigung, sobald er die Unterlagen hochgeladen hat.", True),
+    ("Der Kandidat bekommt einen Laptop, den er auch privat nutzen darf.", True),
+    ("Unser Praktikant Jonas arbeitet seit Mai hier, er hilft dir beim Start.", False),
+])
+def test_generic_er_after_nouns_with_articles(text, flagged):
+    got = [f for f in findings(text, "gender") if f.rule == "de.gender.er-generisch"]
+    assert bool(got) == flagged, [(f.text, f.rule) for f in findings(text)]

@@ -73,6 +73,7 @@ class Context:
     lemma: LemmaFn
     roles: WordList | None = None
     function_words: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
 
     def _phrase_at(self, start: int, phrase: tuple[str, ...], sent: int) -> bool:
         toks = self.tokens
@@ -150,6 +151,9 @@ class Context:
             return False
         if self.roles is not None and self.roles.has(tok, self.lemma):
             return False
+        prev = toks[j - 1] if j > 0 else None
+        if prev is not None and prev.sent == tok.sent and prev.norm in self.determiners:
+            return False  # "eine Bestätigung", "the Board": a (German) noun or a title, not a person
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if nxt is not None and nxt.sent == tok.sent and self.roles is not None \
                 and self.roles.has(nxt, self.lemma):

@@ -78,6 +78,7 @@ class CompiledPack:
     compiled: dict[str, CompiledRule] = field(default_factory=dict)
     roles: WordList | None = None
     function_words: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
     rules: list[Rule] = field(default_factory=list)
     _set_lengths: dict[str, int] = field(default_factory=dict)
 
@@ -90,6 +91,7 @@ class CompiledPack:
         lem = partial(_lemma, lang=pack.language)
         cp.roles = compile_words(["@roles"], pack.sets) if "roles" in pack.sets else None
         cp.function_words = pack.sets.get("function", frozenset())
+        cp.determiners = pack.sets.get("determiners", frozenset())
         lengths: set[int] = set()
         for rule in rules:
             cp.compiled[rule.id] = CompiledRule(
@@ -299,7 +301,8 @@ class CompiledPack:
         return out
 
     def context(self, tokens: list[Token], m: RawMatch) -> Context:
-        return Context(tokens, m.first, m.last, self.lemma, self.roles, self.function_words)
+        return Context(tokens, m.first, m.last, self.lemma, self.roles, self.function_words,
+                       self.determiners)
 
     def accepts(self, tokens: list[Token], m: RawMatch) -> bool:
         """Whether the rule's `when` holds and no `unless` condition does."""
