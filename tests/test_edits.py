@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from inclusive_writer.core.edits import (
@@ -179,6 +179,7 @@ def test_apply_is_safe_for_any_input(data):
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT, st.integers(0, 40))
+@example("00\u0e33", 2)  # Thai SARA AM attaches to the character before it (found by hypothesis)
 def test_boundaries_never_inside_reference_grapheme(text, i):
     assume(i <= len(text))
     if regex is None:

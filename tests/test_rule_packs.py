@@ -98,3 +98,49 @@ def test_organisation_config_errors_are_clear(tmp_path):
     _write(org, "config.yaml", "disable:\n  categories: [colour]\n")
     with pytest.raises(RuleError, match="unknown category 'colour'"):
         load_org_pack(org)
+
+
+def _all_sentences(lang: str) -> list[str]:
+    """Every sentence of the eval, unseen and judge sets of `lang`, plus the sample texts."""
+    import yaml
+    root = Path(__file__).resolve().parents[1] / "resources"
+    out: list[str] = []
+    for path in (root / "eval" / f"{lang}.yaml", root / "eval" / "unseen" / f"{lang}.yaml"):
+        if path.is_file():
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            out += [c if isinstance(c, str) else c["text"] for c in data.get("clean", [])]
+            out += [f["text"] for f in data.get("flagged", [])]
+    judge = yaml.safe_load((root / "judge" / f"{lang}.yaml").read_text(encoding="utf-8"))
+    for concept in (judge.get("concepts") or {}).values():
+        out += list(concept.get("people") or []) + list(concept.get("other") or [])
+    out += [p.read_text(encoding="utf-8") for p in (root / "samples").glob(f"*{lang}*")
+            if p.suffix in (".txt", ".md")]
+    return out
+
+
+@pytest.mark.parametrize("lang", sorted(MINIMUM))
+def test_every_pattern_rule_can_be_skipped_cheaply_and_anchors_are_sound(lang):
+    """A pattern either starts with words the engine can read from it, or declares `anchors`;
+    and on every sentence we have, each match of an anchored pattern contains an anchor."""
+    from inclusive_writer.core.triggers import triggers
+    pack = load_builtin_pack(lang)
+    patterns = [r for r in pack.rules if r.pattern is not None]
+    unanchored = [r.id for r in patterns if triggers(r.pattern) is None and not r.anchors]
+    assert not unanchored, f"give these pattern rules `anchors` (see docs/RULES.md): {unanchored}"
+    anchored = [r for r in patterns if r.anchors]
+    sentences = _all_sentences(lang)
+    for rule in anchored:
+        for s in sentences:
+            for m in rule.pattern.finditer(s):
+                assert any(a in m.group(0).lower() for a in rule.anchors), (rule.id, m.group(0), s)
+
+
+@pytest.mark.parametrize("body,problem", [
+    ("    terms: youngster\n    anchors: [young]\n", "'anchors' only applies to a 'pattern' rule"),
+    ("    pattern: '(?i)\\bunder\\s+30'\n    anchors: young\n", "'anchors' must be a list"),
+])
+def test_anchors_are_validated(tmp_path, body, problem):
+    _write(tmp_path / "en", "age.yaml", "language: en\ncategory: age\nrules:\n  - id: en.age.x\n" + body
+           + "    message: m\n    explanation: e\n    source: s\n    alternatives: [a]\n")
+    with pytest.raises(RuleError, match=problem):
+        load_pack(tmp_path / "en", "en")

@@ -175,6 +175,24 @@ def test_named_titleholder_is_only_info(text):
     assert len(fs) == 1 and fs[0].rule == "en.gender.named-titleholder" and fs[0].severity == "info"
 
 
+@pytest.mark.parametrize("text", [
+    "Our site foreman, Mike Evans, runs the induction on day one.",
+    "The head groundsman, Tom Reid, looks after both pitches.",
+    "Ask our barman Chris for the cocktail menu on your first shift.",
+])
+def test_other_titles_of_named_people_stay_quiet(text):
+    assert not findings(text, "gender")
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("We are hiring a foreman for our new Bristol site.", "en.gender.foreman"),
+    ("The barman will also run the cellar.", "en.gender.barman"),
+    ("Our next chairman will be elected in June.", "en.gender.chairman"),
+])
+def test_unnamed_titles_still_flag(text, rule):
+    only(text, rule)
+
+
 def test_he_in_a_quote_about_a_named_person_stays_quiet():
     assert not findings('"He has transformed our sales team," says Anna about our director, Tom Lee.')
     assert not findings("Our director Tom Lee joined in 2015. He now leads 40 people.", "gender")
@@ -610,4 +628,126 @@ def test_labelling_fixes_still_flag(text, span, rule):
     ("Interpreters must be able to speak Polish and English fluently.", "disability"),
 ])
 def test_labelling_fixes_innocent_neighbours_stay_quiet(text, category):
+    assert not findings(text, category)
+
+
+# ----------------------------------------------------------------------------- gaps found by the independent (unseen) set
+# Own variants of each phenomenon; none of these sentences is in resources/eval/unseen/en.yaml.
+
+@pytest.mark.parametrize("text,span,rule", [
+    # pronoun for a hire that has not been made
+    ("If successful, he will join our Leeds team in March.", "he", "en.gender.appointed-pronoun"),
+    ("Once in post, she will look after the petty cash.", "she", "en.gender.appointed-pronoun"),
+    # explicit age limits, whatever follows the number
+    ("Applicants must be under 40 for this graduate programme.", "must be under 40", "en.age.must-be-under"),
+    ("You should be younger than 35 to be considered.", "should be younger than 35", "en.age.must-be-under"),
+    ("Applicants must be aged 30 or under.", "aged 30 or under", "en.age.must-be-under"),
+    ("Only candidates under 28 will be invited to the assessment day.", "candidates under 28", "en.age.must-be-under"),
+    ("Join our crew of thirty-somethings in Shoreditch.", "thirty-somethings", "en.age.age-somethings"),
+    ("Our sales floor is a lively bunch of under-30s.", "under-30s", "en.age.age-somethings"),
+    ("Bring your millennial mindset to our TikTok team.", "millennial mindset", "en.age.generation-trait"),
+    ("We want a Gen Z hire to run our Instagram.", "Gen Z hire", "en.age.generation-trait"),
+    # health disclosure and exclusion
+    ("Candidates must be free from any chronic illness.", "free from any chronic illness", "en.disability.no-conditions-qualified"),
+    ("Applicants must not have any pre-existing health conditions.", "must not have any pre-existing health conditions", "en.disability.no-conditions-qualified"),
+    ("Tell us about any mental health history on the form.", "Tell us about any mental health history", "en.disability.disclose-health"),
+    ("Please list all medications you currently take.", "list all medications", "en.disability.disclose-health"),
+    ("We do not employ people with a history of anxiety.", "history of anxiety", "en.disability.condition-exclusion"),
+    # birthplace, background, skin colour, ethnic category
+    ("Applicants must have been born and raised in Ireland.", "born and raised in Ireland", "en.origin.birthplace"),
+    ("We are looking for UK-born candidates for the front desk.", "UK-born", "en.origin.birthplace"),
+    ("Applicants should be of Asian descent to match our concept.", "of Asian descent", "en.origin.ethnic-background"),
+    ("Hosts should ideally be light-skinned.", "light-skinned", "en.origin.appearance-origin"),
+    ("We are looking for a Black British receptionist.", "Black British", "en.origin.ethnic-nationality"),
+    # religious practice
+    ("No time off will be given for religious holidays.", "No time off will be given for religious holidays", "en.religion.no-observance"),
+    ("Religious holidays cannot be accommodated during peak season.", "Religious holidays cannot be accommodated", "en.religion.no-observance"),
+    ("The ideal candidate goes to mosque every Friday.", "goes to mosque every Friday", "en.religion.worship-attendance"),
+    ("Applicants should regularly attend a local Catholic church.", "regularly attend a local Catholic church", "en.religion.worship-attendance"),
+    # family
+    ("These hours would suit a mum with children at primary school.", "mum", "en.family.ideal-for-mums"),
+    ("Great mum-friendly hours, 9.30 to 2.30.", "mum-friendly", "en.family.working-mums"),
+    ("Applicants with young children need not apply.", "Applicants with young children need not apply", "en.family.not-suitable-for-parents"),
+    ("The post is unsuitable for candidates with caring responsibilities.", "unsuitable for candidates with caring responsibilities", "en.family.not-suitable-for-parents"),
+    # appearance
+    ("Hosts must be good-looking and confident with guests.", "good-looking", "en.appearance.looks-predicate"),
+    ("We need somebody pretty on the perfume counter.", "pretty", "en.appearance.looks-predicate"),
+    ("A nice-looking, well-groomed appearance is expected.", "nice-looking", "en.appearance.good-looking"),
+    ("We do not hire obese applicants for front-of-house roles.", "obese", "en.appearance.body-size"),
+    ("Applicants who are overweight need not apply.", "who are overweight", "en.appearance.body-shape"),
+    # orientation
+    ("Employees may not live in a gay partnership while working here.", "may not live in a gay partnership", "en.orientation.same-sex-relationship"),
+    ("No same-sex couples will be considered for the caretaker post.", "No same-sex couples", "en.orientation.same-sex-relationship"),
+    ("Openly lesbian staff should be discreet with customers.", "Openly lesbian", "en.orientation.openly"),
+    ("You must be heterosexual to apply.", "must be heterosexual", "en.orientation.must-be"),
+    ("Candidates should be straight and married.", "Candidates should be straight", "en.orientation.must-be"),
+    # socio-economic
+    ("Candidates should reside within a 30-minute drive of Leeds.", "should reside within a 30-minute drive", "en.socioeconomic.live-within"),
+    ("Privately educated candidates preferred.", "Privately educated", "en.socioeconomic.private-school"),
+    ("Ideally you went to one of the top public schools.", "went to one of the top public schools", "en.socioeconomic.private-school"),
+    ("Homeowners only, please.", "Homeowners only", "en.socioeconomic.home-ownership"),
+    ("Applicants must not be renting.", "must not be renting", "en.socioeconomic.home-ownership"),
+    # older people turned away; accents
+    ("We are unable to consider pensioners for this post.", "pensioners", "en.age.older-excluded"),
+    ("The role would not suit someone nearing retirement age.", "nearing retirement age", "en.age.older-excluded"),
+    ("Candidates older than 45 need not apply.", "Candidates older than 45 need not apply", "en.age.over-excluded"),
+    ("Applicants with a heavy accent will not be considered.", "heavy accent", "en.origin.foreign-accent"),
+    ("Staff should have a Nordic background to fit the brand.", "have a Nordic background", "en.origin.ethnic-background"),
+])
+def test_unseen_gaps_are_closed(text, span, rule):
+    assert only(text, rule).text == span
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Once appointed, they will be responsible for payroll.", "gender"),
+    ("When appointed in 2019, she led the merger of our two offices.", "gender"),
+    ("Once appointed, Maria will take over the front desk.", "gender"),
+    ("Parcels must be under 30 kg.", "age"),
+    ("Response times must be under 30 minutes on average.", "age"),
+    ("Budgets must be under 40 percent of turnover.", "age"),
+    ("Our clients must be under 25 to join the youth scheme.", "age"),
+    ("Our app is popular with twenty-somethings across Europe.", "age"),
+    ("You will research Gen Z trends for our TikTok campaigns.", "age"),
+    ("There have been no previous issues with the software.", "disability"),
+    ("Our plants are free from any known diseases.", "disability"),
+    ("Please tell us about any disability so that we can make adjustments for your interview.", "disability"),
+    ("You do not need to disclose any health conditions at this stage.", "disability"),
+    ("We support colleagues with a history of depression through our wellbeing programme.", "disability"),
+    ("Our founder was born in Leeds and started the company in 1998.", "origin"),
+    ("We don't mind where you were born; we care about your skills.", "origin"),
+    ("We particularly encourage applicants from Black and Asian backgrounds.", "origin"),
+    ("Candidates from a technical background are preferred.", "origin"),
+    ("Our sunscreen protects fair skin from sun damage.", "origin"),
+    ("Our Black British staff network meets monthly.", "origin"),
+    ("We offer flexible shifts for religious observance.", "religion"),
+    ("There are no exceptions to our safety rules.", "religion"),
+    ("Care workers must accompany residents who wish to attend church on Sundays.", "religion"),
+    ("Staff can take time off to attend Friday prayers.", "religion"),
+    ("You should attend the weekly team meeting.", "religion"),
+    ("You will care for a mother and her newborn after discharge.", "family"),
+    ("This venue is not suitable for young children.", "family"),
+    ("You will build good-looking dashboards in Power BI.", "appearance"),
+    ("Our package must be attractive to experienced engineers.", "appearance"),
+    ("You must be pretty confident with Excel.", "appearance"),
+    ("You will support overweight patients in our weight management clinic.", "appearance"),
+    ("Our pension covers spouses and same-sex partners equally.", "orientation"),
+    ("Our CEO is openly gay and a proud member of our LGBT+ network.", "orientation"),
+    ("You must be straight with clients about delivery dates.", "orientation"),
+    ("All cuts must be straight.", "orientation"),
+    ("Retained firefighters must live within 5 minutes of the fire station.", "socioeconomic"),
+    ("The hotel is located within 10 km of the airport.", "socioeconomic"),
+    ("We are seeking a maths teacher for our independent school.", "socioeconomic"),
+    ("Experience working in an independent school is desirable.", "socioeconomic"),
+    ("Customers must own their home to qualify for the solar panel grant.", "socioeconomic"),
+    ("You will report any health issues among residents to the nurse in charge.", "disability"),
+    ("You should have a background in Asian markets.", "origin"),
+    ("There is no leave for religious festivals beyond bank holidays, but we swap shifts on request.", "religion"),
+    ("When successful, he said, the project will expand.", "gender"),
+    ("We welcome older applicants and returners.", "age"),
+    ("You will help older people stay independent at home.", "age"),
+    ("Older workers are not excluded from our training scheme.", "age"),
+    ("We don't mind if you have a strong accent; we value clear communication.", "origin"),
+    ("Accent coaching for actors is part of the job.", "origin"),
+])
+def test_unseen_gaps_innocent_neighbours_stay_quiet(text, category):
     assert not findings(text, category)

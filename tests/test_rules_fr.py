@@ -523,6 +523,185 @@ def test_generic_il_after_an_epicene_job_title():
         assert not [x for x in findings(text) if x.rule == "fr.gender.il-generique"], text
 
 
+# ---------------------------------------------------------------- gaps found by the unseen set
+# Own variants of each phenomenon (not the unseen sentences) and their innocent neighbours.
+
+@pytest.mark.parametrize("text, rule, category", [
+    # explicit exclusion of an age group
+    ("Candidats en fin de carrière s'abstenir.", "fr.age.abstenir", "age"),
+    ("Personnes proches de la retraite s'abstenir.", "fr.age.abstenir", "age"),
+    ("Les profils en fin de carrière ne seront pas retenus.", "fr.age.exclusion", "age"),
+    ("Les seniors ne seront pas retenus pour ce poste.", "fr.age.exclusion", "age"),
+    ("Candidatures de plus de 50 ans non étudiées.", "fr.age.exclusion", "age"),
+    ("Pas de profils seniors, nous voulons construire sur dix ans.", "fr.age.exclusion", "age"),
+    ("Emploi saisonnier parfait pour les jeunes en quête d'un premier salaire.",
+     "fr.age.ideal-pour-jeunes", "age"),
+    ("Poste idéal pour un jeune qui souhaite découvrir la logistique.",
+     "fr.age.ideal-pour-jeunes", "age"),
+    ("Nous cherchons des serveuses jeunes et souriantes pour l'été.",
+     "fr.age.jeune-et-qualite", "age"),
+    ("Vendeuse dynamique et jeune pour notre boutique du centre.",
+     "fr.age.jeune-et-qualite", "age"),
+    ("Candidates nées dans les années 90 de préférence.", "fr.age.ne-apres", "age"),
+    # health and disability
+    ("Vous ne devez avoir aucune maladie chronique.", "fr.disability.sans-probleme-sante",
+     "disability"),
+    ("Absence de troubles psychiques exigée.", "fr.disability.sans-probleme-sante", "disability"),
+    ("Aucune restriction médicale ne doit figurer à votre dossier.",
+     "fr.disability.sans-probleme-sante", "disability"),
+    ("Les candidats handicapés ne seront pas retenus.", "fr.disability.exclusion", "disability"),
+    ("Nous ne recrutons pas de personnes en fauteuil roulant.", "fr.disability.exclusion",
+     "disability"),
+    ("Titulaires d'une RQTH : merci de ne pas postuler.", "fr.disability.exclusion", "disability"),
+    ("Avez-vous déjà eu un arrêt maladie de longue durée ?", "fr.disability.question-sante",
+     "disability"),
+    ("Précisez si vous avez déjà souffert d'un épisode dépressif.",
+     "fr.disability.question-sante", "disability"),
+    ("Prenez-vous actuellement un traitement ?", "fr.disability.question-sante", "disability"),
+    # origin and birthplace
+    ("Vendeur d'origine italienne souhaité pour notre épicerie fine.", "fr.origin.d-origine",
+     "origin"),
+    ("Candidats français de souche uniquement.", "fr.origin.de-souche", "origin"),
+    ("Candidats nés en Belgique uniquement.", "fr.origin.lieu-de-naissance-exige", "origin"),
+    ("Être né·e en Suisse est exigé pour ce poste.", "fr.origin.lieu-de-naissance-exige",
+     "origin"),
+    # religion
+    ("Vous partagez les valeurs catholiques de notre cabinet, condition indispensable.",
+     "fr.religion.valeurs-religieuses", "religion"),
+    ("Le respect de la morale islamique est obligatoire pour ce poste de comptable.",
+     "fr.religion.valeurs-religieuses", "religion"),
+    ("Les femmes voilées ne sont pas acceptées en boutique.", "fr.religion.exclusion",
+     "religion"),
+    ("Les candidats qui pratiquent le ramadan ne seront pas retenus.", "fr.religion.exclusion",
+     "religion"),
+    ("Nous n'embauchons pas de musulmans.", "fr.religion.exclusion", "religion"),
+    # family
+    ("Emploi parfait pour les mamans, horaires scolaires.", "fr.family.mere-de-famille",
+     "family"),
+    ("Mères de famille s'abstenir.", "fr.family.exclusion", "family"),
+    ("Les candidates enceintes ne seront pas retenues.", "fr.family.exclusion", "family"),
+    ("Nous ne recrutons pas de parents isolés.", "fr.family.exclusion", "family"),
+    ("Candidat marié de préférence.", "fr.family.statut-prefere", "family"),
+    ("État civil : marié·e.", "fr.family.statut-prefere", "family"),
+    ("Pas de pause dans votre carrière depuis dix ans.", "fr.family.interruption-carriere",
+     "family"),
+    ("Congé parental récent s'abstenir.", "fr.family.interruption-carriere", "family"),
+    ("Aucune obligation familiale, disponibilité immédiate exigée.", "fr.family.sans-enfant",
+     "family"),
+    # appearance
+    ("Photo récente exigée avec votre lettre de motivation.", "fr.appearance.photo-obligatoire",
+     "appearance"),
+    ("Les dossiers sans photo seront écartés.", "fr.appearance.photo-obligatoire", "appearance"),
+    ("Hôte d'accueil bien de sa personne.", "fr.appearance.physique", "appearance"),
+    ("Un physique séduisant est un plus pour ce poste de commercial·e.",
+     "fr.appearance.physique", "appearance"),
+    ("Tresses africaines interdites en boutique.", "fr.appearance.coiffure", "appearance"),
+    ("Cheveux lissés exigés pour l'accueil.", "fr.appearance.coiffure", "appearance"),
+    ("Hôtesse mince et souriante recherchée.", "fr.appearance.mince", "appearance"),
+    ("Personnes en surpoids s'abstenir.", "fr.appearance.poids", "appearance"),
+    # orientation
+    ("Couples hétérosexuels uniquement.", "fr.orientation.exigence", "orientation"),
+    ("Les candidats homosexuels ne seront pas retenus.", "fr.orientation.exclusion",
+     "orientation"),
+    ("Nous ne recrutons pas de personnes trans.", "fr.orientation.exclusion", "orientation"),
+    ("Aucun partenaire du même sexe ne sera accepté au logement de fonction.",
+     "fr.orientation.relation-meme-sexe", "orientation"),
+    # residence and economic situation
+    ("Domicile dans un rayon de 15 km obligatoire.", "fr.socioeconomic.residence-exigee",
+     "socioeconomic"),
+    ("Les allocataires du RSA ne seront pas retenus.", "fr.socioeconomic.chomeurs-abstenir",
+     "socioeconomic"),
+    ("Nous ne recrutons pas de chômeurs de longue durée.", "fr.socioeconomic.chomeurs-abstenir",
+     "socioeconomic"),
+    ("Personnes inscrites à France Travail : inutile de postuler.",
+     "fr.socioeconomic.chomeurs-abstenir", "socioeconomic"),
+    ("Les personnes habitant dans les quartiers nord ne seront pas retenues.",
+     "fr.socioeconomic.domicile-exclu", "socioeconomic"),
+    ("Nous n'embauchons pas de banlieusards.", "fr.socioeconomic.domicile-exclu",
+     "socioeconomic"),
+    # generic « il » for the future hire
+    ("Il aura pour mission de développer le portefeuille clients.", "fr.gender.il-missions",
+     "gender"),
+    ("Idéalement, il justifie d'une première expérience en logistique.",
+     "fr.gender.il-missions", "gender"),
+])
+def test_unseen_gap_phenomena(text, rule, category):
+    f = one(text, rule)
+    assert f.category == category and f.message and f.source
+
+
+@pytest.mark.parametrize("text", [
+    "Les retraités ne sont pas éligibles à la prime de participation.",
+    "Notre espace est idéal pour les jeunes entreprises du numérique.",
+    "Vous animerez des ateliers destinés aux jeunes du quartier.",
+    "Tarif réduit réservé aux jeunes sur nos abonnements.",
+    "Nous sommes une start-up jeune et innovante basée à Lille.",
+    "Notre clientèle jeune et branchée aime les nouveautés.",
+    "Nos campagnes ciblent la génération Z sur TikTok.",
+    "Nos lecteurs sont majoritairement âgés de 25 à 40 ans.",
+    "Notre application aide les seniors à garder le contact avec leurs proches.",
+    "Aucun antécédent médical ne vous sera demandé lors du recrutement.",
+    "Vous n'avez pas à déclarer de problème de santé.",
+    "Le poste ne présente aucune contrainte physique particulière.",
+    "Vous accompagnerez des patients sans pathologie grave en rééducation.",
+    "Les personnes en situation de handicap ne sont pas moins performantes.",
+    "Les personnes handicapées ne seront pas pénalisées par les tests.",
+    "Si vous avez vécu un burn-out, notre cellule d'écoute vous accompagne.",
+    "Avez-vous déjà eu une expérience en management ?",
+    "Entreprise d'origine suisse, nous recrutons un·e comptable.",
+    "Vous accueillerez un public d'origine étrangère dans nos cours de langue.",
+    "Le cépage français de souche ancienne donne un vin fruité.",
+    "Notre fondatrice, née en Belgique, a lancé l'entreprise en 2015.",
+    "Notre association, fondée sur des valeurs chrétiennes d'accueil, gère trois foyers.",
+    "Nous respectons les convictions religieuses de chacun.",
+    "Les horaires sont aménagés pour les personnes qui font le ramadan.",
+    "Nos avantages s'appliquent à tout couple, hétérosexuel ou homosexuel.",
+    "La mutuelle couvre aussi les partenaires du même sexe, sans condition de mariage.",
+    "Nous proposons une crèche pour les mamans et les papas de l'entreprise.",
+    "Aucune interruption de carrière n'est pénalisante chez nous.",
+    "Vous pouvez bénéficier d'une interruption de carrière à temps partiel.",
+    "Les horaires ne posent pas de contraintes familiales particulières.",
+    "Photo d'identité obligatoire pour le badge remis à votre arrivée.",
+    "Vous réaliserez des tresses et des chignons dans notre salon de coiffure.",
+    "Cheveux attachés obligatoires en cuisine pour des raisons d'hygiène.",
+    "Le revêtement forme une couche mince sur la tôle.",
+    "Vous accompagnerez des patients en surpoids dans leur rééducation.",
+    "Nos bureaux sont à moins de 10 km de la gare.",
+    "Les demandeurs d'emploi peuvent bénéficier d'une formation financée.",
+    "Les bénéficiaires du RSA ne sont pas éligibles à cette prime.",
+    "Les personnes résidant hors UE ne sont pas éligibles sans autorisation de travail.",
+    "Il est nécessaire de maîtriser Excel.",
+    "Notre directeur commercial, Julien Martin, vous accueillera.",
+    "Notre directeur actuel part à la retraite en décembre.",
+])
+def test_unseen_gap_innocent_neighbours(text):
+    quiet(text)
+
+
+def test_generic_il_after_a_sentence_opening_noun():
+    # « Poste » en tête de phrase n'est pas un nom de personne : « il » reprend le rôle.
+    f = one("Poste d'électricien à pourvoir, il interviendra chez nos clients.",
+            "fr.gender.il-generique")
+    assert f.text == "il"
+    f = one("Il aura la charge du suivi des stocks.", "fr.gender.il-missions")
+    assert f.suggestions[:2] == ["Il ou elle aura la charge", "La personne recrutée aura la charge"]
+    assert not [x for x in findings("Le candidat retenu rejoindra l'équipe. Il sera chargé du suivi.")
+                if x.rule == "fr.gender.il-missions"]
+    quiet("Il ou elle sera chargé·e de l'accueil des visiteurs.")
+
+
+def test_negated_exclusion_is_not_an_exclusion():
+    for text in ("Les seniors ne sont pas exclus de nos recrutements, bien au contraire.",
+                 "Les personnes handicapées ne sont pas exclues : nous aménageons les postes."):
+        assert not [f for f in findings(text) if f.rule.endswith(".exclusion")], text
+
+
+def test_youth_quality_keeps_the_quality():
+    f = one("Nous cherchons des serveuses jeunes et souriantes pour l'été.",
+            "fr.age.jeune-et-qualite")
+    assert "souriantes" in f.suggestions
+
+
 # ---------------------------------------------------------------------------- evaluation file
 
 @pytest.fixture(scope="module")

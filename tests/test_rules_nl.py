@@ -450,3 +450,144 @@ def test_all_caps_is_not_transferred_from_an_acronym():
 
 def test_named_person_with_role_predicate_is_not_generic():
     assert findings("Piet is onze planner. Hij werkt op maandag en dinsdag.", "gender") == []
+
+
+# ------------------------------------------------------------------------------ gaps from the
+# independent (unseen) evaluation: the phenomena, tested on our own variants
+
+UNSEEN_GAPS = [
+    # one sex sought or turned away
+    ("We zoeken voor onze bakkerij een handige jongen.", "nl.gender.seek-man-woman",
+     "een handige jongen"),
+    ("Gezocht: een sterke kerel voor de verhuisploeg.", "nl.gender.seek-man-woman",
+     "een sterke kerel"),
+    ("Dames worden verzocht niet te solliciteren vanwege het zware werk.", "nl.gender.exclude-sex",
+     "Dames worden verzocht niet te solliciteren"),
+    ("Het werk is niet geschikt voor vrouwen.", "nl.gender.exclude-sex",
+     "niet geschikt voor vrouwen"),
+    ("De kandidaat heeft een rijbewijs C en zij moet flexibel zijn.", "nl.gender.zij-generic", "zij"),
+    # age groups and decades
+    ("55-plussers hoeven niet te solliciteren.", "nl.age.exclude-age-group",
+     "55-plussers hoeven niet te solliciteren"),
+    ("Deze job is minder geschikt voor 60-plussers.", "nl.age.exclude-age-group",
+     "minder geschikt voor 60-plussers"),
+    ("Oudere sollicitanten maken bij ons weinig kans.", "nl.age.exclude-age-group",
+     "Oudere sollicitanten maken bij ons weinig kans"),
+    ("Ons team bestaat uit een bende enthousiaste dertigers.", "nl.age.decade-people", "dertigers"),
+    ("Je bent eind twintig en wil doorgroeien.", "nl.age.decade-of-life", "eind twintig"),
+    # health
+    ("Mensen met een chronische ziekte komen niet in aanmerking.", "nl.disability.exclude-health",
+     "Mensen met een chronische ziekte komen niet in aanmerking"),
+    ("Je hebt maximaal twee ziektedagen per jaar.", "nl.disability.sick-days",
+     "maximaal twee ziektedagen"),
+    ("Vul bij je sollicitatie de gezondheidsvragenlijst in.",
+     "nl.disability.health-questionnaire", "gezondheidsvragenlijst"),
+    ("Je bent in blakende gezondheid.", "nl.disability.good-health", "in blakende gezondheid"),
+    # family
+    ("Deze functie is perfect voor een jonge moeder.", "nl.family.mothers", "voor een jonge moeder"),
+    ("Moeders met jonge kinderen komen niet in aanmerking.", "nl.family.exclude-family",
+     "Moeders met jonge kinderen komen niet in aanmerking"),
+    ("Je hebt een ononderbroken loopbaan.", "nl.family.career-gaps", "ononderbroken loopbaan"),
+    # religion
+    ("Je bidt elke ochtend mee met het team.", "nl.religion.join-practice", "bidt elke ochtend mee"),
+    ("Wie de ramadan houdt, hoeft niet te solliciteren.", "nl.religion.exclude-faith",
+     "Wie de ramadan houdt, hoeft niet te solliciteren"),
+    ("Joden komen voor deze functie niet in aanmerking.", "nl.religion.exclude-faith",
+     "Joden komen voor deze functie niet in aanmerking"),
+    ("Een islamitische achtergrond is vereist voor deze functie als boekhouder.",
+     "nl.religion.belief-requirement", "islamitische achtergrond"),
+    ("Vermeld op het formulier je godsdienst.", "nl.religion.ask-religion", "godsdienst"),
+    # orientation
+    ("Lesbische kandidaten komen niet in aanmerking.", "nl.orientation.orientation-person",
+     "Lesbische kandidaten"),
+    ("Vermeld in je motivatiebrief je seksuele oriëntatie.", "nl.orientation.ask-orientation",
+     "seksuele oriëntatie"),
+    # origin
+    ("Voor de beurs zoeken we getinte hostessen.", "nl.origin.colour-person", "getinte hostessen"),
+    ("Je bent geboren en getogen in Vlaanderen.", "nl.origin.raised-born",
+     "geboren en getogen in Vlaanderen"),
+    ("Kandidaten die in België zijn opgegroeid hebben de voorkeur.", "nl.origin.raised-born",
+     "in België zijn opgegroeid"),
+    # socio-economic
+    ("Je woont binnen 15 km van de winkel in Gent.", "nl.socioeconomic.max-distance",
+     "woont binnen 15 km"),
+    ("Mensen met schulden komen niet in aanmerking.", "nl.socioeconomic.exclude-benefits",
+     "Mensen met schulden komen niet in aanmerking"),
+    ("Werkzoekenden hoeven niet te reageren.", "nl.socioeconomic.exclude-benefits",
+     "Werkzoekenden hoeven niet te reageren"),
+    # appearance
+    ("Een pasfoto is verplicht bij je sollicitatie.", "nl.appearance.photo-required",
+     "Een pasfoto is verplicht"),
+    ("Je bent minstens 175 cm lang.", "nl.appearance.height", "minstens 175 cm lang"),
+    ("Je bent 1,70 m lang of langer.", "nl.appearance.height", "1,70 m lang of langer"),
+]
+
+
+@pytest.mark.parametrize("text,rule,span", UNSEEN_GAPS, ids=[g[1] + ":" + g[2] for g in UNSEEN_GAPS])
+def test_unseen_gap_phenomena_are_found(text, rule, span):
+    f = only(text, rule)
+    assert f.text == span
+    assert f.message and f.explanation and f.source
+
+
+UNSEEN_GAP_NEIGHBOURS = [
+    # pairs of a feminine and the neutral form name everyone
+    "Onze kassières en kassiers werken in twee ploegen.",
+    "Wij zoeken een baliemedewerker of baliemedewerkster.",
+    "Wij zoeken een ervaren verkoper of een ervaren verkoopster.",
+    "Wij zoeken een man of vrouw voor de nachtploeg.",
+    "We zoeken een man/vrouw voor de nachtploeg.",
+    "Wij zoeken een manager voor de nachtploeg.",
+    "Wij zoeken een oplossing voor een man met dementie.",
+    "Vrouwen worden nadrukkelijk uitgenodigd te solliciteren.",
+    # own car not needed
+    "Het depot ligt aan de tramhalte, dus een eigen auto is niet nodig.",
+    "Een eigen wagen is overbodig: je krijgt een bedrijfsfiets.",
+    # age
+    "Ook 50-plussers zijn van harte welkom.",
+    "Onze klanten zijn vooral dertigers.",
+    "We hebben in de dertig jaar van ons bestaan veel geleerd.",
+    "Als jobcoach help je 50-plussers die weinig kans maken op de arbeidsmarkt.",
+    # health
+    "Kandidaten met een handicap worden uitdrukkelijk uitgenodigd.",
+    "Als verzuimconsulent analyseer je het verzuimverleden van medewerkers.",
+    "Je neemt met de patiënt een medische vragenlijst door.",
+    "Mensen met een handicap maken weinig kans op werk; daarom werken wij met de banenafspraak.",
+    # family
+    "Je zorgt voor een moeder met dementie.",
+    "Ook alleenstaande ouders zijn welkom.",
+    "Gaten in je cv zijn voor ons geen probleem.",
+    "Je zorgt voor een dienstverlening zonder onderbrekingen.",
+    # religion
+    "Je begeleidt bewoners die graag meebidden.",
+    "Je respecteert de christelijke levensovertuiging van onze school.",
+    "Je hebt kennis van de islamitische achtergrond van onze cliënten.",
+    "Je hoeft in je cv je geloof niet te vermelden.",
+    # orientation
+    "Wij hebben een netwerk voor homoseksuele medewerkers.",
+    "Ook homoseksuele en lesbische kandidaten zijn welkom.",
+    "Wij vragen nooit naar je seksuele oriëntatie.",
+    "Je geeft voorlichting over seksuele oriëntatie aan jongeren.",
+    # origin
+    "Wij zoeken zwarte en witte modellen voor onze campagne.",
+    "Ons merk is geboren in België.",
+    # socio-economic
+    "Medewerkers die binnen 10 km wonen krijgen een fietsvergoeding.",
+    "Ook werkzoekenden met een uitkering zijn welkom.",
+    # appearance
+    "De kast is minimaal 1,80 meter hoog.",
+    "Voor je toegangspas is een recente foto verplicht.",
+]
+
+
+@pytest.mark.parametrize("text", UNSEEN_GAP_NEIGHBOURS)
+def test_unseen_gap_neighbours_stay_quiet(text):
+    assert findings(text) == [], [(f.text, f.rule) for f in findings(text)]
+
+
+def test_pair_partner_rule_never_reports_by_itself():
+    for text in ("Onze verkopers helpen klanten.", "De medewerker krijgt een laptop.",
+                 "Wij zoeken een baliemedewerker."):
+        assert [f for f in findings(text) if f.rule == "nl.gender.pair-partner"] == []
+    # a feminine form alone is still flagged
+    assert only("Onze verkoopsters helpen klanten.", "nl.gender.verkoopster")

@@ -67,7 +67,11 @@ def _is_extend(c: str) -> bool:
         return True
     if 0x1F3FB <= o <= 0x1F3FF or 0xE0020 <= o <= 0xE007F or o in (0xFF9E, 0xFF9F):
         return True
-    return unicodedata.category(c) in ("Mn", "Me", "Mc")
+    if o in (0x0E33, 0x0EB3):  # Thai/Lao SARA AM: category Lo, but SpacingMark in UAX #29
+        return True
+    # Cn: unassigned in this Python's Unicode tables, possibly a mark in a newer version
+    # (U+0ECE LAO YAMAKKAN since Unicode 15): attaching it only refuses a boundary.
+    return unicodedata.category(c) in ("Mn", "Me", "Mc", "Cn")
 
 
 def _is_prepend(c: str) -> bool:
@@ -115,8 +119,12 @@ def is_grapheme_boundary(text: str, i: int) -> bool:
         return False
     if _is_prepend(a):
         return False
-    if unicodedata.combining(a) == 9 and unicodedata.category(b) == "Lo":  # Indic conjuncts
-        return False
+    if unicodedata.category(b) == "Lo":  # Indic conjuncts: virama (+ marks) + consonant
+        j = i - 1
+        while j > 0 and unicodedata.combining(text[j]) != 9 and _is_extend(text[j]):
+            j -= 1
+        if unicodedata.combining(text[j]) == 9:
+            return False
     ha, hb = _hangul(a), _hangul(b)
     if ha and hb:
         if ha == "L" and hb in ("L", "V", "LV", "LVT"):

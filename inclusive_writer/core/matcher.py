@@ -192,8 +192,14 @@ class CompiledPack:
         starts: list[int] = []
         ends: list[int] = []
         out: list[RawMatch] = []
+        lowered: str | None = None
         for rule in self.patterns:
             trig = self.pattern_triggers[rule.id]
+            if rule.anchors:  # run only on paragraphs where an anchor occurs
+                if lowered is None:
+                    lowered = text[start:end].lower()
+                if not any(a in lowered for a in rule.anchors):
+                    continue
             if trig is None:
                 where = None
             else:

@@ -23,7 +23,7 @@ STYLES = ("neutral", "doublet", "median", "star", "colon", "label", "epicene", "
 RULE_KEYS = {
     "id", "terms", "pattern", "severity", "message", "explanation", "source", "alternatives",
     "when", "unless", "ambiguous", "job_title", "compound", "compound_unless", "lemma",
-    "case_sensitive", "gender", "words", "category", "note",
+    "case_sensitive", "gender", "words", "category", "note", "anchors",
 }
 ID_RE = re.compile(r"^[a-z]{2}\.[a-z-]+\.[a-z0-9][a-z0-9._-]*$")
 
@@ -78,6 +78,7 @@ class Rule:
     case_sensitive: bool = False
     gender: str | None = None
     words: list[str] = field(default_factory=list)
+    anchors: tuple[str, ...] = ()  # a pattern runs only on paragraphs containing one of these
     file: str = ""
 
     def key_words(self) -> set[str]:
@@ -258,6 +259,11 @@ def parse_rule(entry: Any, *, language: str, category: str, file: Path | str, in
             fail(f"'{flag}' must be true or false")
     words = entry.get("words") or []
     compound_unless = entry.get("compound_unless") or []
+    anchors = entry.get("anchors") or []
+    if anchors and pattern is None:
+        fail("'anchors' only applies to a 'pattern' rule")
+    if not isinstance(anchors, list) or not all(isinstance(a, str) and a.strip() for a in anchors):
+        fail("'anchors' must be a list of non-empty strings (one of them occurs in every match)")
     for name, value in (("words", words), ("compound_unless", compound_unless)):
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
             fail(f"'{name}' must be a list of words")
@@ -270,7 +276,7 @@ def parse_rule(entry: Any, *, language: str, category: str, file: Path | str, in
         compound=bool(entry.get("compound", False)),
         compound_unless=frozenset(w.lower() for w in compound_unless),
         lemma=bool(entry.get("lemma", True)), case_sensitive=bool(entry.get("case_sensitive", False)),
-        gender=gender, words=list(words), file=str(file),
+        gender=gender, words=list(words), anchors=tuple(a.lower() for a in anchors), file=str(file),
     )
 
 
