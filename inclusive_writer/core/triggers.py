@@ -135,3 +135,58 @@ class TriggerIndex:
             elif self._digit and norm[:1].isdigit():
                 found.setdefault(DIGIT, []).append(i)
         return found
+
+
+MIN_LITERAL = 3
+
+
+def _foldable(ch: str) -> bool:
+    """A character whose case-insensitive matches all lower-case to one and the same character."""
+    low = ch.lower()
+    return len(low) == 1 and low == ch.upper().lower() and ch not in "sSſkKK"
+
+
+def _required(items: list[Any], depth: int = 0) -> set[str] | None:
+    """Lower-case literal strings one of which occurs in every match of `items`; None if none
+    can be named. A sequence offers its literal runs and its elements' own sets (the most
+    selective is kept); an alternation needs a set from every branch."""
+    if depth > 30:
+        return None
+    best: set[str] | None = None
+
+    def offer(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and min(map(len, cand)) >= MIN_LITERAL and (
+                best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run = ""
+    for op, arg in items:
+        if op is C.LITERAL and _foldable(chr(arg)):
+            run += chr(arg).lower()
+            continue
+        offer({run})
+        run = ""
+        if op is C.SUBPATTERN:
+            offer(_required(list(arg[-1]), depth + 1))
+        elif op is C.BRANCH:
+            sets = [_required(list(alt), depth + 1) for alt in arg[1]]
+            if all(sets):
+                offer(set().union(*sets))  # type: ignore[arg-type]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:
+            offer(_required(list(arg[2]), depth + 1))
+    offer({run})
+    return best
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which occurs (case-insensitively) in every match, or None.
+
+    Sound for the Latin-script text the packs match: characters whose case folding is not
+    one-to-one (long s, Kelvin sign, dotted I …) end a literal run instead of joining it."""
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - anything unusual: no gate
+        return None
+    found = _required(list(parsed.data))
+    return frozenset(found) if found else None
