@@ -15,7 +15,7 @@ from ..rules.loader import Pack, Rule
 from .conditions import Conditions, Context, WordList, compile_words
 from .lemmas import lemma as _lemma
 from .text import Token, clean_word, tokenize
-from .triggers import TriggerIndex, required_literals, triggers
+from .triggers import TriggerIndex, triggers
 
 MIN_COMPOUND_PREFIX = 3
 _GAP_RE = re.compile(r"[\s\-‐‑–'’]*")
@@ -73,10 +73,6 @@ class CompiledPack:
     compound_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)
     patterns: list[Rule] = field(default_factory=list)
     pattern_triggers: dict[str, frozenset[str] | None] = field(default_factory=dict)
-    rules_by_prefix: dict[str, list[int]] = field(default_factory=dict)  # prefix -> pattern indices
-    untriggered: list[int] = field(default_factory=list)  # patterns with no start word
-    # strings one of which occurs in every match (the rule's `anchors`, else read from the regex)
-    pattern_required: dict[str, frozenset[str] | None] = field(default_factory=dict)
     trigger_index: TriggerIndex | None = None
     phrases2: dict[tuple[str, str], list[Phrase]] = field(default_factory=dict)
     compiled: dict[str, CompiledRule] = field(default_factory=dict)
@@ -136,17 +132,10 @@ class CompiledPack:
         cp.compound_lengths = tuple(sorted(lengths))
         for word in sorted(cp.compounds, key=len, reverse=True):  # longest head first
             cp.compound_tails[word[-3:]] = cp.compound_tails.get(word[-3:], ()) + (word,)
-        for ri, rule in enumerate(cp.patterns):
+        for rule in cp.patterns:
             assert rule.pattern is not None
-            trig = cp.pattern_triggers[rule.id] = triggers(rule.pattern)
-            cp.pattern_required[rule.id] = (frozenset(rule.anchors) if rule.anchors
-                                            else required_literals(rule.pattern))
-            if trig is None:
-                cp.untriggered.append(ri)
-            else:
-                for p in trig:
-                    cp.rules_by_prefix.setdefault(p, []).append(ri)
-        cp.trigger_index = TriggerIndex(set(cp.rules_by_prefix))
+            cp.pattern_triggers[rule.id] = triggers(rule.pattern)
+        cp.trigger_index = TriggerIndex({p for t in cp.pattern_triggers.values() if t for p in t})
         return cp
 
     # -- matching -----------------------------------------------------------------------------
@@ -197,33 +186,30 @@ class CompiledPack:
 
     def _all_patterns(self, text: str, tokens: list[Token], start: int,
                       end: int) -> list[RawMatch]:
-        """Regex rules, tried only where a word they must start with occurs (rules found
-        through the prefixes present in the paragraph, not by asking every rule)."""
+        """Regex rules, tried only where a word they must start with occurs."""
         assert self.trigger_index is not None
         at = self.trigger_index.positions([t.norm for t in tokens])
-        due: dict[int, set[int]] = {ri: set() for ri in self.untriggered}
-        for p, idxs in at.items():
-            for ri in self.rules_by_prefix.get(p, ()):
-                due.setdefault(ri, set()).update(idxs)
-        if not due:
-            return []
         starts: list[int] = []
         ends: list[int] = []
         out: list[RawMatch] = []
         lowered: str | None = None
-        for ri in sorted(due):  # rule order, as written in the pack
-            rule = self.patterns[ri]
-            required = self.pattern_required[rule.id]
-            if required:  # run only on paragraphs that contain a string every match contains
+        for rule in self.patterns:
+            trig = self.pattern_triggers[rule.id]
+            if rule.anchors:  # run only on paragraphs where an anchor occurs
                 if lowered is None:
                     lowered = text[start:end].lower()
-                if not any(a in lowered for a in required):
+                if not any(a in lowered for a in rule.anchors):
                     continue
+            if trig is None:
+                where = None
+            else:
+                idx = sorted({i for p in trig for i in at.get(p, ())})
+                if not idx:
+                    continue
+                where = [tokens[i].start for i in idx]
             if not starts and tokens:  # only for paragraphs where some pattern is due
                 starts[:] = [t.start for t in tokens]
                 ends[:] = [t.end for t in tokens]
-            untriggered = self.pattern_triggers[rule.id] is None
-            where = None if untriggered else [starts[i] for i in sorted(due[ri])]
             out.extend(self._patterns(rule, text, tokens, starts, ends, start, end, where))
         return out
 
