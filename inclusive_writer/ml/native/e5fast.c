@@ -427,16 +427,12 @@ static int tok_content(const tokenizer *t, const char *text,
  * pos   : per-token position id (resets to 0 at each segment start)
  * sstart/send[gi] : the [start,end) token range of gi's segment
  * segoff: nseg+1 segment offsets; out holds nseg*H embeddings */
-static int forward_fast(e5_model *m, const int *ids, const int *pos,
-                        const int *sstart, const int *send,
-                        const int *segoff, int nseg, int T, float *out,
-                        float *hidden_out);
+static int fast_layers(e5_model *m, float *x, const int *sstart, const int *send, int T);
 
 static int forward_batch(e5_model *m, const int *ids, const int *pos,
                          const int *sstart, const int *send,
                          const int *segoff, int nseg, int T, float *out,
                          float *hidden_out) {
-    if (m->pk) return forward_fast(m, ids, pos, sstart, send, segoff, nseg, T, out, hidden_out);
     int H = m->H, FF = m->FF, NH = m->NH, hd = m->hd;
     size_t TH = (size_t)T * H;
     float *x   = (float *)malloc(TH * sizeof(float));
@@ -462,10 +458,12 @@ static int forward_batch(e5_model *m, const int *ids, const int *pos,
         float *r = x + (size_t)t * H;
         for (int i = 0; i < H; i++) r[i] += pp[i] + m->type[i];
     }
-    add_layernorm(x, NULL, m->eln_w, m->eln_b, T, H, m->eps);
+    /* e5fast: the AVX-512 VNNI path does the embedding LayerNorm and the layers itself */
+    int fast = m->pk && fast_layers(m, x, sstart, send, T) == 0;
+    if (!fast) add_layernorm(x, NULL, m->eln_w, m->eln_b, T, H, m->eps);
 
     float scale = 1.f / sqrtf((float)hd);
-    for (int l = 0; l < m->NL; l++) {
+    for (int l = 0; !fast && l < m->NL; l++) {
         layer_t *ly = &m->layers[l];
         QUANT(x, H);                       /* Q/K/V share the same input */
         MAT(ly->qw, ly->qb, q, H, H);
@@ -1052,31 +1050,20 @@ VNNI static void attention_quant(const float *qkv, const int *sstart, const int 
     }
 }
 
-static int forward_fast(e5_model *m, const int *ids, const int *pos,
-                        const int *sstart, const int *send,
-                        const int *segoff, int nseg, int T, float *out,
-                        float *hidden_out) {
+/* Embedding LayerNorm and the encoder layers on x[T,H], in place; -1 (x untouched) when out of
+ * memory, and the caller takes the upstream path. */
+static int fast_layers(e5_model *m, float *x, const int *sstart, const int *send, int T) {
     int H = m->H, FF = m->FF, hd = m->hd;
     size_t TH = (size_t)T * H;
-    float *x   = (float *)malloc(TH * sizeof(float));
     float *qkv = (float *)malloc(3 * TH * sizeof(float));
     float *mid = (float *)malloc((size_t)T * FF * sizeof(float));   /* also the ao/fo output */
     uint8_t *aq = (uint8_t *)alloc64((size_t)T * FF);
     float *ad = (float *)malloc((size_t)T * sizeof(float));
-    if (!x || !qkv || !mid || !aq || !ad) {
-        free(x); free(qkv); free(mid); free(aq); free(ad);
+    if (!qkv || !mid || !aq || !ad) {
+        free(qkv); free(mid); free(aq); free(ad);
         return -1;
     }
-
-#pragma omp parallel for schedule(static)
-    for (int t = 0; t < T; t++) {
-        deq_row(m->word + (size_t)ids[t] * m->nb_word, H, x + (size_t)t * H);
-        const float *pp = m->pos + (size_t)pos[t] * H;
-        float *r = x + (size_t)t * H;
-        for (int i = 0; i < H; i++) r[i] += pp[i] + m->type[i];
-    }
     ln_quant(x, NULL, m->eln_w, m->eln_b, T, H, m->eps, aq, ad);
-
     float scale = 1.f / sqrtf((float)hd);
     for (int l = 0; l < m->NL; l++) {
         layer_t *ly = &m->layers[l];
@@ -1090,24 +1077,7 @@ static int forward_fast(e5_model *m, const int *ids, const int *pos,
         gemm_vnni(P + PK_FO, aq, ad, qkv, T, 0);
         ln_quant(x, qkv, ly->oln_w, ly->oln_b, T, H, m->eps, aq, ad);   /* x = LN(x + ffn) */
     }
-
-    if (hidden_out) {
-        memcpy(hidden_out, x, TH * sizeof(float));
-    } else {
-#pragma omp parallel for schedule(static)
-        for (int sgi = 0; sgi < nseg; sgi++) {
-            float *o = out + (size_t)sgi * H;
-            for (int i = 0; i < H; i++) o[i] = 0.f;
-            int a = segoff[sgi], b = segoff[sgi + 1];
-            for (int t = a; t < b; t++) {
-                const float *r = x + (size_t)t * H;
-                for (int i = 0; i < H; i++) o[i] += r[i];
-            }
-            float invL = 1.f / (float)(b - a);
-            for (int i = 0; i < H; i++) o[i] *= invL;
-        }
-    }
-    free(x); free(qkv); free(mid); free(aq); free(ad);
+    free(qkv); free(mid); free(aq); free(ad);
     return 0;
 }
 
@@ -1119,11 +1089,8 @@ static int cpu_has_vnni(void) {
 }
 #else
 static int cpu_has_vnni(void) { return 0; }
-static int forward_fast(e5_model *m, const int *ids, const int *pos, const int *sstart,
-                        const int *send, const int *segoff, int nseg, int T, float *out,
-                        float *hidden_out) {
-    (void)m; (void)ids; (void)pos; (void)sstart; (void)send; (void)segoff; (void)nseg;
-    (void)T; (void)out; (void)hidden_out;
+static int fast_layers(e5_model *m, float *x, const int *sstart, const int *send, int T) {
+    (void)m; (void)x; (void)sstart; (void)send; (void)T;
     return -1;
 }
 #endif
